@@ -1,0 +1,55 @@
+"""Staff roles, defined once and applied to the database after every `migrate`.
+
+A role is a group name and, per app label, the actions its members may take on that app's
+models. Apps are named by label (strings), so this ground-floor module imports none of them.
+`apply_roles` sets each group's permissions to exactly what is written here: editing this file
+and migrating is the only way roles change, and a permission added by hand in the admin is
+undone at the next deploy.
+"""
+
+from django.apps import apps as global_apps
+
+CENTER_STAFF = "Cán bộ trung tâm"
+SCHOOL_STAFF = "Cán bộ nhà trường"
+
+ALL = ("view", "add", "change", "delete")
+EDIT = ("view", "add", "change")
+
+# {group name: {app label: actions on every model of that app}}
+ROLES = {
+    CENTER_STAFF: {
+        "news": ALL,
+        "classes": ALL,
+        "attendance": ALL,
+    },
+    SCHOOL_STAFF: {
+        # Disclosure documents are kept at least five years: nobody but an administrator
+        # deletes them.
+        "disclosures": EDIT,
+    },
+}
+
+
+def role_permissions(role, apps=global_apps):
+    """The Permission rows the role grants, as a queryset."""
+    Permission = apps.get_model("auth", "Permission")
+    wanted = []
+    for app_label, actions in ROLES[role].items():
+        wanted += [(app_label, action) for action in actions]
+    perms = Permission.objects.none()
+    for app_label, action in wanted:
+        perms = perms | Permission.objects.filter(
+            content_type__app_label=app_label, codename__startswith=f"{action}_"
+        )
+    return perms
+
+
+def apply_roles(sender=None, apps=global_apps, using="default", **kwargs):
+    """Create the staff groups and give each exactly the permissions ROLES lists."""
+    try:
+        Group = apps.get_model("auth", "Group")
+    except LookupError:  # auth not migrated yet in this run
+        return
+    for role in ROLES:
+        group, _created = Group.objects.using(using).get_or_create(name=role)
+        group.permissions.set(role_permissions(role, apps=apps))

@@ -1,0 +1,59 @@
+"""Vietnamese text helpers: ASCII slugs and the folding that search compares on.
+
+Vietnamese letters carry up to two marks (a vowel shape and a tone: "ệ" = e + circumflex + dot
+below). Decomposing to NFD and dropping the combining marks removes both. "đ"/"Đ" is a letter of
+its own, not d plus a mark, so it is mapped explicitly.
+"""
+
+import re
+import unicodedata
+
+_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+_SPACES = re.compile(r"\s+")
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove Vietnamese (and other Latin) diacritics, keeping letters and case."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped)
+
+
+def fold(text: str) -> str:
+    """Fold text for search: NFC, lower case, no diacritics, "đ" → "d", spaces collapsed.
+
+    Both the stored text and the query are folded, so "tien tan", "TIÊN TÂN" and a decomposed
+    "tiên tân" all compare equal to "Tiên Tân".
+    """
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", str(text))
+    return _SPACES.sub(" ", strip_diacritics(text).casefold()).strip()
+
+
+def slugify_vi(text: str, max_length: int = 80) -> str:
+    """An ASCII slug: "Đào tạo nghề mộc" → "dao-tao-nghe-moc".
+
+    Cut at a word boundary so a long title never ends in half a word.
+    """
+    slug = _NON_SLUG.sub("-", fold(text)).strip("-")
+    if len(slug) > max_length:
+        # Look one character further: a "-" there means the cut falls between two words.
+        cut = slug[: max_length + 1]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else slug[:max_length]
+    return slug
+
+
+def unique_slug(instance, text: str, *, field: str = "slug", max_length: int = 80) -> str:
+    """A slug for `instance` that no other row of its model uses: "lop-hoc", "lop-hoc-2", ...
+
+    Empty text (a title of only symbols) falls back to the model's name, so a slug is never "".
+    """
+    base = slugify_vi(text, max_length=max_length - 4) or slugify_vi(instance._meta.model_name)
+    others = type(instance)._default_manager.exclude(pk=instance.pk)
+    slug, n = base, 2
+    while others.filter(**{field: slug}).exists():
+        slug = f"{base}-{n}"
+        n += 1
+    return slug

@@ -1,0 +1,41 @@
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def test_load_demo_runs_twice_without_duplicating_anything():
+    from django.apps import apps
+
+    def counts():
+        return {m._meta.label: m._default_manager.count() for m in apps.get_models()}
+
+    call_command("load_demo", stdout=io.StringIO())
+    first = counts()
+    call_command("load_demo", stdout=io.StringIO())
+    assert counts() == first
+
+
+def test_local_admin_is_refused_when_debug_is_off(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DJANGO_DEBUG"):
+        call_command("create_local_admin", stdout=io.StringIO())
+    assert not get_user_model().objects.exists()
+
+
+def test_local_admin_password_is_printed_once(settings):
+    settings.DEBUG = True
+    out = io.StringIO()
+    call_command("create_local_admin", stdout=out)
+    password = out.getvalue().split("Password: ", 1)[1].split()[0]
+    user = get_user_model().objects.get(username="admin")
+    assert user.is_superuser and user.check_password(password)
+
+    again = io.StringIO()
+    call_command("create_local_admin", stdout=again)
+    assert password not in again.getvalue()
+    user.refresh_from_db()
+    assert user.check_password(password)

@@ -1,0 +1,40 @@
+"""factory_boy factories shared by the suite."""
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from core.roles import CENTER_STAFF, SCHOOL_STAFF
+
+PASSWORD = "mat-khau-thu-nghiem-2025"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"canbo{n}")
+    first_name = "Lan"
+    last_name = "Nguyễn Thị"
+    is_staff = True
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.set(Group.objects.filter(name__in=extracted))
+        self.save()
+
+
+def center_staff(**kwargs):
+    return UserFactory(groups=[CENTER_STAFF], **kwargs)
+
+
+def school_staff(**kwargs):
+    return UserFactory(groups=[SCHOOL_STAFF], **kwargs)
+
+
+def administrator(**kwargs):
+    return UserFactory(is_superuser=True, **kwargs)

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from tienTan_portal import views
+
+admin.site.site_header = _("Tiên Tân community learning center: administration")
+admin.site.site_title = _("TTHTCĐ Tiên Tân administration")
+admin.site.index_title = _("Site administration")
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("tim-kiem/", views.search, name="search"),
+    path("gioi-thieu/", views.about, name="about"),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("tin-tuc/", include("news.urls")),
+    path("lop-hoc/", include("classes.urls")),
+    path("cong-khai/", include("disclosures.urls")),
+    # attendance owns /thong-ke/, /lop-hoc/<slug>/dang-ky/ and /quan-ly/...
+    path("", include("attendance.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
