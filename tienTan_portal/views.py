@@ -1,27 +1,71 @@
-"""Pages of the top floor: they compose what the apps offer, and own no data."""
+"""Pages of the top floor: they compose what the apps offer, and own no data.
+
+Each app answers through its `selectors` module: `home_context(request)` for its box on the
+home page and `search(words, query)` for its hits. Adding an app means adding it to the two
+lists below and its box to `home.html`; no other app changes.
+"""
 
 import logging
 
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from core.text import fold
+from attendance import selectors as attendance_selectors
+from classes import selectors as classes_selectors
+from core.search import clean_query, excerpt, highlight, search_words
+from disclosures import selectors as disclosures_selectors
+from news import selectors as news_selectors
 
 log = logging.getLogger(__name__)
+
+HOME_PARTS = [news_selectors, classes_selectors, disclosures_selectors, attendance_selectors]
+SEARCH_SOURCES = [news_selectors, classes_selectors, disclosures_selectors]
+RESULTS_PER_PAGE = 20
 
 
 @require_GET
 def home(request):
-    return render(request, "home.html")
+    context = {}
+    for part in HOME_PARTS:
+        context.update(part.home_context(request))
+    return render(request, "home.html", context)
 
 
 @require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
-    return render(request, "search.html", {"query": query, "folded": fold(query)})
+    """Search across articles, classes and documents, accent- and case-insensitive."""
+    query = clean_query(request.GET.get("q", ""))
+    words = search_words(query)
+    hits = []
+    if words:
+        for source in SEARCH_SOURCES:
+            hits += source.search(words, query)
+    # Best first; among equals, the newest.
+    hits.sort(key=lambda hit: (hit.score, hit.date.toordinal() if hit.date else 0), reverse=True)
+    page = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    results = [
+        {
+            "hit": hit,
+            "title": highlight(hit.title, words),
+            "summary": highlight(excerpt(hit.summary, words), words),
+        }
+        for hit in page
+    ]
+    return render(
+        request,
+        "search.html",
+        {
+            "query": query,
+            "words": words,
+            "results": results,
+            "page_obj": page,
+            "total": len(hits),
+        },
+    )
 
 
 @require_GET
