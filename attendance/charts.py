@@ -8,13 +8,19 @@ from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-ROW = 26
-LABEL_WIDTH = 130
-WIDTH = 360
+ROW = 30
+LABEL_WIDTH = 150
+WIDTH = 340
+LABEL_CHARS = 17
 
 
 def _n(value):
     return number_format(value, force_grouping=True)
+
+
+def _short(label):
+    # The full label is in the table beside the chart; the chart only needs to be legible.
+    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
 
 
 def bar_chart(rows, *, colour="#0b5d3b"):
@@ -32,15 +38,15 @@ def bar_chart(rows, *, colour="#0b5d3b"):
         (
             (
                 LABEL_WIDTH - 6,
-                i * ROW + 17,
-                str(label)[:22],
+                i * ROW + 20,
+                _short(str(label)),
                 LABEL_WIDTH,
-                i * ROW + 4,
+                i * ROW + 5,
                 max(round(value / top * span), 1 if value else 0),
-                ROW - 8,
+                ROW - 10,
                 colour,
                 LABEL_WIDTH + max(round(value / top * span), 0) + 4,
-                i * ROW + 17,
+                i * ROW + 20,
                 _n(value),
             )
             for i, (label, value) in enumerate(rows)

@@ -4,6 +4,7 @@ The names are clearly made up ("Thử", "Mẫu", "Ví Dụ"): no real person's d
 """
 
 from attendance.forms import CONSENT_TEXT
+from attendance.hamlets import ensure_defaults
 from attendance.models import Enrollment, Hamlet
 from attendance.services import EnrollmentRefusedError, enrollment_create
 from classes.models import Course
@@ -29,6 +30,7 @@ DEMO_CLASSES = [
 
 
 def load(stdout):
+    ensure_defaults(Hamlet)
     hamlets = {h.position: h for h in Hamlet.objects.filter(is_other=False)}
     made = 0
     for slug, learners in DEMO_CLASSES:

@@ -4,6 +4,7 @@ Every view here needs a login and a permission (anonymous → login page, other 
 and is sent with Cache-Control: no-store, since it shows personal data.
 """
 
+import datetime
 import json
 
 from django.contrib import messages
@@ -72,7 +73,7 @@ class CoursePickView(StaffView):
                     distinct=True,
                 ),
             )
-            .filter(Q(end_date__isnull=True) | Q(end_date__gte=today - timezone.timedelta(days=60)))
+            .filter(Q(end_date__isnull=True) | Q(end_date__gte=today - datetime.timedelta(days=60)))
             .order_by("-upcoming", "start_date", "title")
         )
         return render(request, "attendance/staff/course_pick.html", {"courses": courses})

@@ -2,16 +2,12 @@
 
 from django.db import migrations
 
+from attendance.hamlets import ensure_defaults
 from core.search import trigram_index
-
-DEFAULT_HAMLETS = [f"Xóm {n}" for n in range(1, 11)]
 
 
 def add_hamlets(apps, schema_editor):
-    Hamlet = apps.get_model("attendance", "Hamlet")
-    for position, name in enumerate(DEFAULT_HAMLETS, start=1):
-        Hamlet.objects.get_or_create(name=name, defaults={"position": position})
-    Hamlet.objects.get_or_create(name="Khác", defaults={"position": 99, "is_other": True})
+    ensure_defaults(apps.get_model("attendance", "Hamlet"))
 
 
 class Migration(migrations.Migration):

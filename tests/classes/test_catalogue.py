@@ -178,3 +178,12 @@ def test_admin_pages_load_for_center_staff(client):
         "/admin/classes/course/?q=trong+lua",
     ]:
         assert client.get(url).status_code == 200, url
+
+
+def test_sitemap_lists_published_classes_only():
+    from classes.sitemaps import CourseSitemap
+
+    shown = CourseFactory(title="Lớp công khai")
+    CourseFactory(title="Lớp nháp", status=Course.Status.DRAFT)
+    assert list(CourseSitemap().items()) == [shown]
+    assert CourseSitemap().location(shown) == f"/lop-hoc/{shown.slug}/"
