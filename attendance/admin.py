@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 
 from attendance.models import AttendanceMark, Enrollment, Hamlet, Learner
 from attendance.services import course_recount, enrollment_set_status, learner_merge
+from classes.models import Course
 from core.admin import FoldedSearchAdmin
 
 
@@ -134,6 +135,10 @@ class EnrollmentAdmin(FoldedSearchAdmin):
         obj.status_changed_by = request.user if "status" in form.changed_data else None
         super().save_model(request, obj, form, change)
         course_recount(course=obj.course)
+        if change and "course" in form.changed_data:  # moved: the old class has a seat free
+            old = form.initial.get("course")
+            if old:
+                course_recount(course=Course.objects.get(pk=old))
 
     def save_formset(self, request, form, formset, change):
         marks = formset.save(commit=False)

@@ -95,6 +95,34 @@ class Learner(TimeStampedModel):
             return str(_("Erased learner #%(id)s") % {"id": self.pk})
         return f"{self.full_name} ({self.birth_year or '?'})"
 
+    def clean(self):
+        # The admin is held to the same rules as the public form.
+        from attendance import cleaning
+
+        if self.erased_at:
+            return
+        errors = {}
+        for field, check in (
+            ("full_name", cleaning.clean_person_name),
+            ("phone", cleaning.normalize_phone),
+            ("guardian_phone", cleaning.normalize_phone),
+            ("birth_year", cleaning.clean_birth_year),
+        ):
+            value = getattr(self, field)
+            if field == "birth_year" and value is None:
+                continue
+            try:
+                setattr(self, field, check(value))
+            except ValidationError as error:
+                errors[field] = error.messages
+        if self.guardian_name:
+            try:
+                self.guardian_name = cleaning.clean_person_name(self.guardian_name)
+            except ValidationError as error:
+                errors["guardian_name"] = error.messages
+        if errors:
+            raise ValidationError(errors)
+
     def save(self, *args, **kwargs):
         self.name_folded = fold(self.full_name)[:100]
         self.search_text = searchable_text(self.full_name, self.phone)

@@ -3,6 +3,8 @@
 import datetime
 from dataclasses import dataclass
 
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -290,4 +292,8 @@ def learner_erase(*, learner: Learner) -> Learner:
     learner.erased_at = timezone.now()
     learner.save()
     learner.enrollments.update(note="", submission_token=None)
+    # The admin's history keeps each object's name as it was: forget it there too.
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Learner), object_id=str(learner.pk)
+    ).update(object_repr=str(learner), change_message="")
     return learner

@@ -241,3 +241,34 @@ def test_many_people_submitting_for_the_last_seat_get_exactly_one_seat():
     assert Enrollment.objects.filter(course=course).count() == 3
     course.refresh_from_db()
     assert course.seats_taken == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_person_submitting_at_once_from_two_phones_gets_one_enrollment():
+    assert connection.vendor == "postgresql", "this test needs PostgreSQL (make test)"
+    course = CourseFactory(capacity=10)
+    h = hamlet()
+    barrier, results = threading.Barrier(4), []
+
+    def submit():
+        try:
+            barrier.wait()
+            result = enrollment_create(
+                course=Course(pk=course.pk),
+                full_name="Vũ Thị Lan",
+                birth_year=1975,
+                sex="female",
+                hamlet=h,
+                phone="0912000333",
+            )
+            results.append(result.created)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(results) == [False, False, False, True]
+    assert Learner.objects.count() == 1 and Enrollment.objects.count() == 1

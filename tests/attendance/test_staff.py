@@ -319,3 +319,78 @@ def test_admin_pages_load(client, setup):
     ]:
         assert client.get(url).status_code == 200, url
     assert hamlet("Khác").is_other
+
+
+def test_admin_holds_learners_to_the_form_rules(client):
+    client.force_login(center_staff())
+    response = client.post(
+        "/admin/attendance/learner/add/",
+        {
+            "full_name": "<b>Tên</b>",
+            "birth_year": "1800",
+            "sex": "male",
+            "phone": "abc",
+            "enrollments-TOTAL_FORMS": "0",
+            "enrollments-INITIAL_FORMS": "0",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "chỉ được gồm chữ cái" in html and "từ 1900 đến" in html
+    assert "không phải số điện thoại Việt Nam" in html
+    assert Learner.objects.count() == 0
+
+
+def test_erasure_also_clears_the_admin_history(client, setup):
+    _course, _session, enrollment = setup
+    client.force_login(center_staff())
+    learner = enrollment.learner
+    client.post(
+        f"/admin/attendance/learner/{learner.pk}/change/",
+        {
+            "full_name": "Lê Thị Mai Hoa",
+            "birth_year": "1970",
+            "sex": "female",
+            "hamlet": learner.hamlet_id,
+            "phone": "0912000222",
+            "enrollments-TOTAL_FORMS": "1",
+            "enrollments-INITIAL_FORMS": "1",
+            "enrollments-0-id": enrollment.pk,
+            "enrollments-0-learner": learner.pk,
+        },
+        follow=True,
+    )
+    from django.contrib.admin.models import LogEntry
+
+    assert LogEntry.objects.filter(object_repr__contains="Lê Thị Mai Hoa").exists()
+    client.post(f"/quan-ly/hoc-vien/{learner.pk}/xoa-du-lieu/", {"confirm": "yes"})
+    assert not LogEntry.objects.filter(object_repr__contains="Lê Thị Mai").exists()
+    html = client.get("/admin/attendance/learner/").content.decode()
+    assert "Lê Thị Mai" not in html and "Học viên đã xoá dữ liệu" in html
+
+
+def test_admin_merge_action(client):
+    keep = LearnerFactory(full_name="Nguyễn Văn An", birth_year=1960)
+    dup = LearnerFactory(full_name="Nguyen Van An", birth_year=1960)
+    client.force_login(center_staff())
+    client.post(
+        "/admin/attendance/learner/",
+        {"action": "merge_into_first", "_selected_action": [keep.pk, dup.pk]},
+    )
+    assert list(Learner.objects.values_list("pk", flat=True)) == [keep.pk]
+
+
+def test_attendance_page_query_count_stays_flat(client, setup, django_assert_max_num_queries):
+    course, session, _enrollment = setup
+    client.force_login(center_staff())
+    url = f"/quan-ly/diem-danh/{course.slug}/buoi-{session.pk}/"
+    with django_assert_max_num_queries(10):
+        client.get(url)
+    for _ in range(25):
+        EnrollmentFactory(course=course)
+    with django_assert_max_num_queries(10):
+        assert "Lưu điểm danh" in client.get(url).content.decode()
+    data = {f"mark_{e.pk}": "present" for e in Enrollment.objects.filter(course=course)}
+    with django_assert_max_num_queries(16):
+        client.post(url, data)
+    assert AttendanceMark.objects.count() == 26
