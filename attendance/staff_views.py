@@ -92,7 +92,15 @@ class SessionPickView(StaffView):
         return render(
             request,
             "attendance/staff/session_pick.html",
-            {"course": course, "sessions": sessions, "today": today, "todays": todays},
+            {
+                "course": course,
+                "sessions": sessions,
+                "today": today,
+                "todays": todays,
+                "completed": Enrollment.objects.filter(
+                    course=course, status=Enrollment.Status.COMPLETED
+                ).select_related("learner"),
+            },
         )
 
 

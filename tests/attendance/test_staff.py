@@ -143,6 +143,8 @@ def test_print_sheet_and_certificate(client, setup):
     assert "chưa được đánh dấu hoàn thành" in html
     enrollment.status = Enrollment.Status.COMPLETED
     enrollment.save()
+    page = client.get(f"/quan-ly/diem-danh/{course.slug}/").content.decode()
+    assert f'href="/quan-ly/giay-chung-nhan/{enrollment.reference}/"' in page
     html = client.get(f"/quan-ly/giay-chung-nhan/{enrollment.reference}/").content.decode()
     assert "GIẤY CHỨNG NHẬN" in html.upper() and "Lê Thị Mai" in html
     assert "chưa được đánh dấu hoàn thành" not in html
