@@ -67,7 +67,8 @@ def compute(start=None, end=None, today=None) -> Figures:
         years[start_date.year][1] += learners_of[pk]
         kinds[kind][0] += 1
         kinds[kind][1] += learners_of[pk]
-    first, last = start or min(years), end or max(years)
+    # A span reaching past the records starts and ends where the records do.
+    first, last = max(start or 0, min(years)), min(end or 9999, max(years))
     figures.by_year = [(y, *years.get(y, (0, 0))) for y in range(first, last + 1)]
     figures.by_kind = [(label, *kinds[value]) for value, label in Kind.choices if value in kinds]
 

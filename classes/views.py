@@ -106,6 +106,8 @@ def schedule_feed(request):
             event.add("location", course.place)
         event.add("url", request.build_absolute_uri(course.get_absolute_url()))
         calendar.add_component(event)
+    # TZID alone is not enough for every calendar app: ship the VTIMEZONE definition too.
+    calendar.add_missing_timezones()
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="lich-lop-hoc.ics"'
     return response

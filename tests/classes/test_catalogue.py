@@ -95,6 +95,7 @@ def test_schedule_feed_lists_upcoming_sessions_of_published_classes(client):
     assert str(events[0]["summary"]).startswith("Dưỡng sinh")
     assert str(events[0]["location"]) == "Nhà văn hoá xóm 3"
     assert events[0].decoded("dtstart").hour == 19
+    assert str(calendar.walk("VTIMEZONE")[0]["tzid"]) == "Asia/Ho_Chi_Minh"
 
 
 def test_classes_join_the_site_search_without_accents(client):
