@@ -113,7 +113,15 @@ class AttendanceMarkInline(admin.TabularInline):
 
 @admin.register(Enrollment)
 class EnrollmentAdmin(FoldedSearchAdmin):
-    list_display = ["reference", "learner", "course", "status", "source", "created_at"]
+    list_display = [
+        "reference",
+        "learner",
+        "course",
+        "status",
+        "source",
+        "created_at",
+        "certificate",
+    ]
     list_filter = ["status", "source", "course__kind", "course"]
     search_fields = ["reference"]
     folded_search_fields = ("learner__search_text", "course__search_text")
@@ -123,6 +131,16 @@ class EnrollmentAdmin(FoldedSearchAdmin):
     readonly_fields = ["reference", "consent_at", "consent_text", "status_changed_by"]
     actions = ["confirm", "withdraw", "complete"]
     inlines = [AttendanceMarkInline]
+
+    @admin.display(description=_("certificate"))
+    def certificate(self, obj):
+        if obj.status != Enrollment.Status.COMPLETED:
+            return "–"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("attendance:certificate", kwargs={"reference": obj.reference}),
+            _("print"),
+        )
 
     def get_search_results(self, request, queryset, search_term):
         # A reference code read out over the phone finds its enrollment directly.

@@ -234,7 +234,10 @@ class LearnerImportView(StaffView):
     template = "attendance/staff/import.html"
 
     def courses(self):
-        return Course.objects.filter(end_date__gte=timezone.localdate()).order_by("start_date")
+        today = timezone.localdate()
+        return Course.objects.filter(Q(end_date__isnull=True) | Q(end_date__gte=today)).order_by(
+            "start_date"
+        )
 
     def get(self, request):
         request.session.pop(IMPORT_KEY, None)

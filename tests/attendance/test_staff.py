@@ -264,6 +264,8 @@ def test_admin_actions_confirm_withdraw_complete_keep_seats_right(client):
         "/admin/attendance/enrollment/", {"action": "complete", "_selected_action": ids[1:]}
     )
     assert Enrollment.objects.filter(status="completed").count() == 2
+    html = client.get("/admin/attendance/enrollment/").content.decode()
+    assert html.count('href="/quan-ly/giay-chung-nhan/') == 2
 
 
 def test_admin_cannot_overfill_a_class(client):
