@@ -48,7 +48,7 @@ class CourseAdmin(StampedAdmin, FoldedSearchAdmin):
             _("Enrollment"),
             {"fields": ["capacity", "seats_taken", "enrollment_opens", "enrollment_closes"]},
         ),
-        (_("Publication"), {"fields": ["status", "published_at"]}),
+        (_("Publishing"), {"fields": ["status", "published_at"]}),
         (
             _("Historical figures"),
             {"fields": ["reported_learners"], "classes": ["collapse"]},

@@ -91,7 +91,7 @@ class Course(StampedModel):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
 
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("class name"), max_length=200)
     slug = models.SlugField(
         _("slug"),
         max_length=80,

@@ -78,10 +78,15 @@ def score(title: str, text: str, query: str, words: list[str]) -> int:
     exact_words = re.findall(r"\w+", query.casefold())
     points = 0
     for word in words:
-        if word in folded_title:
+        whole = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+        if whole.search(folded_title):
             points += 100
-        if word in folded_text:
+        elif word in folded_title:
+            points += 40  # inside a longer word: "xa" in "xay"
+        if whole.search(folded_text):
             points += 10
+        elif word in folded_text:
+            points += 4
     for word in exact_words:
         if word in exact_title:
             points += 20
@@ -112,7 +117,9 @@ def highlight(text: str, words: list[str]) -> SafeString:
         return escape(text)
     spans = []
     for word in words:
-        spans += [(m.start(), m.end()) for m in re.finditer(re.escape(word), folded)]
+        # Whole words only: "xa" marks "xã", not the start of "xây".
+        pattern = rf"(?<!\w){re.escape(word)}(?!\w)"
+        spans += [(m.start(), m.end()) for m in re.finditer(pattern, folded)]
     out, pos = [], 0
     for start, end in sorted(spans):
         if start < pos:

@@ -12,6 +12,7 @@ import zipfile
 from dataclasses import dataclass
 
 import filetype
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
@@ -132,21 +133,31 @@ def extension_of(name: str) -> str:
 
 @deconstructible
 class ContentTypeValidator:
-    """Accept only files whose content is one of `allowed` and matches their extension."""
+    """Accept only files whose content is one of `allowed` and matches their extension.
+
+    `max_bytes` is a number, or the name of a setting read at validation time (so a limit
+    configured by environment does not end up frozen in a migration).
+    """
 
     def __init__(self, allowed, max_bytes=None):
         self.allowed = tuple(allowed)
         self.max_bytes = max_bytes
 
+    def limit(self):
+        if isinstance(self.max_bytes, str):
+            return getattr(settings, self.max_bytes)
+        return self.max_bytes
+
     def __call__(self, upload):
         size = getattr(upload, "size", None)
         if not size:
             raise ValidationError(_("The file is empty."), code="empty")
-        if self.max_bytes and size > self.max_bytes:
+        limit = self.limit()
+        if limit and size > limit:
             raise ValidationError(
                 _("The file is %(size)s; the limit is %(limit)s."),
                 code="too_large",
-                params={"size": human_size(size), "limit": human_size(self.max_bytes)},
+                params={"size": human_size(size), "limit": human_size(limit)},
             )
         ext = extension_of(upload.name)
         if ext not in self.allowed:

@@ -1,14 +1,40 @@
-"""What this app offers the top floor: its home-page box and its search hits.
+"""What the news app offers the top floor: its home-page boxes and its search hits."""
 
-`tienTan_portal.views` calls these; they are the only things it knows about this app.
-"""
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from core.search import MAX_CANDIDATES, SearchHit, filter_words, score
+from news.models import Article
+
+HOME_LATEST = 6
+HOME_NOTICES = 5
 
 
 def home_context(request):
-    """Context for this app's box on the home page."""
-    return {}
+    """Pinned notices first, then the latest news that is not pinned."""
+    published = Article.objects.published().for_lists()
+    return {
+        "pinned_articles": list(published.filter(pinned=True)[:HOME_NOTICES]),
+        "latest_articles": list(published.filter(pinned=False)[:HOME_LATEST]),
+    }
 
 
 def search(words, query):
-    """`core.search.SearchHit`s for the folded `words` of `query`."""
-    return []
+    articles = filter_words(Article.objects.published(), words).only(
+        "title", "slug", "summary", "body", "publish_at"
+    )[:MAX_CANDIDATES]
+    hits = []
+    for article in articles:
+        text = f"{article.summary} {strip_tags(article.body)}"
+        hits.append(
+            SearchHit(
+                kind=_("News"),
+                title=article.title,
+                url=article.get_absolute_url(),
+                summary=text,
+                date=timezone.localdate(article.publish_at),
+                score=score(article.title, text, query, words),
+            )
+        )
+    return hits

@@ -1,9 +1,13 @@
 from django.urls import path
 
 from news import views
+from news.feeds import LatestArticlesFeed
 
 app_name = "news"
 
 urlpatterns = [
     path("", views.ArticleListView.as_view(), name="article-list"),
+    path("rss/", LatestArticlesFeed(), name="feed"),
+    path("chuyen-muc/<slug:slug>/", views.CategoryView.as_view(), name="category"),
+    path("<slug:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),
 ]

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_prose_editor",
@@ -63,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # ETag on every page: a repeat visit on slow mobile data gets a 304, not the page again.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -146,6 +149,12 @@ STORAGES = {
         )
     },
 }
+
+# Uploads to news articles.
+NEWS_ATTACHMENT_MAX_BYTES = env.int("DJANGO_NEWS_ATTACHMENT_MAX_MB", default=20) * 1024 * 1024
+# Pixel budget for a cover photo (40 MP): refuses decompression bombs before decoding.
+NEWS_IMAGE_MAX_PIXELS = 40_000_000
+FILE_UPLOAD_PERMISSIONS = 0o644
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

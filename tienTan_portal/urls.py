@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from tienTan_portal import views
+from tienTan_portal.sitemaps import SITEMAPS
 
 admin.site.site_header = _("Tiên Tân community learning center: administration")
 admin.site.site_title = _("TTHTCĐ Tiên Tân administration")
@@ -15,6 +17,7 @@ urlpatterns = [
     path("gioi-thieu/", views.about, name="about"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("tin-tuc/", include("news.urls")),
     path("lop-hoc/", include("classes.urls")),
     path("cong-khai/", include("disclosures.urls")),

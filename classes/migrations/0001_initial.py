@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
+                ('title', models.CharField(max_length=200, verbose_name='class name')),
                 ('slug', models.SlugField(blank=True, help_text='Web address. Filled from the title when empty; do not change it once shared.', max_length=80, unique=True, verbose_name='slug')),
                 ('kind', models.CharField(choices=[('vocational', 'Vocational training'), ('technical', 'Technical training session'), ('literacy', 'Literacy and universal education'), ('it', 'Computer skills'), ('law', 'Law'), ('health', 'Health'), ('culture', 'Culture and sport'), ('other', 'Other')], default='other', max_length=20, verbose_name='kind')),
                 ('topic', models.CharField(blank=True, max_length=200, verbose_name='topic')),

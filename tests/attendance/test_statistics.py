@@ -141,6 +141,8 @@ def test_learner_data_never_appears_on_public_pages_feeds_or_logs(client, caplog
         "/tim-kiem/?q=bi+mat",
         "/tim-kiem/?q=nguyen+van+thu",
         "/robots.txt",
+        "/sitemap.xml",
+        "/tin-tuc/rss/",
     ]
     for page in pages:
         body = client.get(page).content.decode("utf-8", "replace")

@@ -188,3 +188,11 @@ def test_sitemap_lists_published_classes_only():
     CourseFactory(title="Lớp nháp", status=Course.Status.DRAFT)
     assert list(CourseSitemap().items()) == [shown]
     assert CourseSitemap().location(shown) == f"/lop-hoc/{shown.slug}/"
+
+
+def test_site_sitemap_lists_published_classes(client):
+    shown = CourseFactory(title="Lớp trong sơ đồ trang")
+    draft = CourseFactory(title="Lớp nháp ẩn", status=Course.Status.DRAFT)
+    xml = client.get("/sitemap.xml").content.decode()
+    assert f"/lop-hoc/{shown.slug}/</loc>" in xml
+    assert f"/lop-hoc/{draft.slug}/" not in xml and "dang-ky" not in xml

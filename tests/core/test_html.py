@@ -64,6 +64,12 @@ def test_editor_formatting_is_kept():
     assert 'rel="noopener noreferrer nofollow"' in cleaned
 
 
+def test_an_image_address_copied_from_the_admin_keeps_only_its_path():
+    cleaned = sanitize_html('<img src="https://tthtcd.example.vn/media/news/a.jpg" alt="Lớp">')
+    assert '<img src="/media/news/a.jpg" alt="Lớp">' in cleaned
+    assert "src" not in sanitize_html('<img src="/static/../media/x.jpg">')
+
+
 def test_images_from_other_sites_are_dropped():
     cleaned = sanitize_html(
         '<img src="https://tracker.example/pixel.gif"><img src="//x.example/a.png">'

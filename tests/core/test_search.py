@@ -49,3 +49,9 @@ def test_excerpt_shows_the_matched_place():
     text = "Mở đầu. " * 40 + "Lớp trồng cây cảnh có 70 học viên."
     piece = excerpt(text, ["canh"], length=80)
     assert "cây cảnh" in piece and piece.startswith("…")
+
+
+def test_whole_words_rank_above_parts_of_words_and_only_they_are_marked():
+    words = search_words("xa")
+    assert score("Xã Tiên Tân", "", "xa", words) > score("Xây dựng", "", "xa", words)
+    assert highlight("Xây dựng xã hội", words) == "Xây dựng <mark>xã</mark> hội"

@@ -1,0 +1,36 @@
+"""Template tags every app uses: absolute URLs for link previews, Vietnamese dates."""
+
+import datetime
+
+from django import template
+from django.templatetags.static import static
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+register = template.Library()
+
+WEEKDAYS = [_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"),
+            _("Saturday"), _("Sunday")]  # fmt: skip
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, path):
+    """`path` as an absolute URL on this site (link previews need absolute image URLs)."""
+    request = context.get("request")
+    return request.build_absolute_uri(path) if request else path
+
+
+@register.simple_tag(takes_context=True)
+def absolute_static(context, path):
+    return absolute(context, static(path))
+
+
+@register.filter
+def long_date(value):
+    """ "Thứ Ba, 07/09/2021": the weekday spelled out, then the day-first date."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        value = value.date()
+    return f"{WEEKDAYS[value.weekday()]}, {formats.date_format(value, 'SHORT_DATE_FORMAT')}"

@@ -1,0 +1,126 @@
+"""Cover images: checked by content, re-encoded without metadata, rendered once at upload.
+
+Why not an image library such as sorl-thumbnail or imagekit: those make renditions on first
+request and look them up on every request (a cache or storage hit per image per page). Here
+the few sizes a page needs are written once, when staff save the article, under names derived
+from the cover's own name, so a page builds `srcset` from the cover name alone, with no lookup.
+
+For `news/covers/2025/12/<uuid>.jpg` the renditions are `<uuid>-w360.webp`, `<uuid>-w360.jpg`,
+... and `<uuid>-og.jpg` (1200×630, for link previews on Zalo and Facebook).
+"""
+
+import io
+import posixpath
+import warnings
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps
+
+from core.uploads import sniff
+
+WIDTHS = (360, 720, 1080)
+MAX_SIDE = 2000  # the re-encoded original: enough for any phone or laptop screen
+OG_SIZE = (1200, 630)
+JPEG_QUALITY = 80
+WEBP_QUALITY = 76
+
+
+@deconstructible
+class CoverImageValidator:
+    """Only real JPEG, PNG or WebP images, within a pixel budget (no decompression bombs)."""
+
+    def __call__(self, upload):
+        kind = sniff(upload)
+        if kind is None or kind.ext not in {"jpg", "png", "webp"}:
+            raise ValidationError(
+                _("This file is not a JPEG, PNG or WebP photo."), code="not_an_image"
+            )
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                upload.seek(0)
+                with Image.open(upload) as image:
+                    width, height = image.size
+                    if width * height > settings.NEWS_IMAGE_MAX_PIXELS:
+                        raise ValidationError(
+                            _("The photo is too large (%(w)s×%(h)s pixels). Make it smaller."),
+                            code="too_many_pixels",
+                            params={"w": width, "h": height},
+                        )
+                    image.verify()
+        except ValidationError:
+            raise
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning, OSError, ValueError):
+            raise ValidationError(
+                _("This photo cannot be read. Save it again as JPEG and re-upload."),
+                code="unreadable",
+            ) from None
+        finally:
+            upload.seek(0)
+
+    def __eq__(self, other):
+        return isinstance(other, CoverImageValidator)
+
+
+def rendition_name(cover_name: str, suffix: str) -> str:
+    base, _ext = posixpath.splitext(cover_name)
+    return f"{base}-{suffix}"
+
+
+def widths_for(cover_width: int | None) -> list[int]:
+    """The rendition widths that exist for a cover of this width (never upscaled)."""
+    if not cover_width:
+        return []
+    return [w for w in WIDTHS if w < cover_width] + [min(cover_width, WIDTHS[-1])]
+
+
+def _encode(image: Image.Image, fmt: str) -> bytes:
+    buf = io.BytesIO()
+    if fmt == "JPEG":
+        image.save(buf, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    else:
+        image.save(buf, "WEBP", quality=WEBP_QUALITY, method=4)
+    return buf.getvalue()
+
+
+def reencode(upload) -> ContentFile:
+    """The upload as a clean JPEG: EXIF orientation applied, then every metadata dropped
+    (camera, GPS position), at most MAX_SIDE pixels on its longer side."""
+    upload.seek(0)
+    with Image.open(upload) as source:
+        image = ImageOps.exif_transpose(source).convert("RGB")
+    image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+    return ContentFile(_encode(image, "JPEG"), name="cover.jpg")
+
+
+def make_renditions(storage, cover_name: str) -> list[str]:
+    """Write the WebP and JPEG widths and the link-preview crop; return the names written."""
+    with storage.open(cover_name) as fh, Image.open(fh) as source:
+        image = source.convert("RGB")
+    written = []
+    for width in widths_for(image.width):
+        height = round(image.height * width / image.width)
+        resized = image.resize((width, height), Image.Resampling.LANCZOS)
+        for ext, fmt in (("webp", "WEBP"), ("jpg", "JPEG")):
+            name = rendition_name(cover_name, f"w{width}.{ext}")
+            written.append(_save(storage, name, _encode(resized, fmt)))
+    og = ImageOps.fit(image, OG_SIZE, Image.Resampling.LANCZOS)
+    written.append(_save(storage, rendition_name(cover_name, "og.jpg"), _encode(og, "JPEG")))
+    return written
+
+
+def _save(storage, name, data):
+    if storage.exists(name):
+        storage.delete(name)
+    return storage.save(name, ContentFile(data))
+
+
+def delete_renditions(storage, cover_name: str):
+    names = [rendition_name(cover_name, f"w{w}.{e}") for w in WIDTHS for e in ("webp", "jpg")]
+    for name in [*names, rendition_name(cover_name, "og.jpg")]:
+        if storage.exists(name):
+            storage.delete(name)

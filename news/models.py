@@ -1,0 +1,216 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+
+from core.html import RICH_TEXT_EXTENSIONS, sanitize_html
+from core.models import StampedModel, TimeStampedModel
+from core.search import searchable_text
+from core.text import unique_slug
+from core.uploads import ContentTypeValidator, DatedUploadTo, describe, sniff
+from news.images import CoverImageValidator, make_renditions, reencode
+
+ATTACHMENT_TYPES = ("pdf", "docx", "xlsx", "pptx", "odt", "ods", "jpg", "png")
+
+
+class Category(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_("Part of the address. Filled from the name when left empty."),
+    )
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name, max_length=100)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:category", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """What readers may see: published, publish time reached, not expired.
+
+        Every public page, the feed, the sitemap and search use this, so a future publish
+        time schedules an article with no cron job, and an expired notice disappears by itself.
+        """
+        now = now or timezone.now()
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now).filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+        )
+
+    def for_lists(self):
+        return self.select_related("category").only(
+            "title", "slug", "summary", "publish_at", "pinned", "cover", "cover_width",
+            "cover_height", "cover_alt", "video_url", "category__name", "category__slug",
+        )  # fmt: skip
+
+
+class Article(StampedModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "Part of the address, without accents. Filled from the title when left empty; "
+            "do not change it once published, or shared links stop working."
+        ),
+    )
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="articles"
+    )
+    summary = models.TextField(
+        _("summary"),
+        max_length=400,
+        blank=True,
+        help_text=_("One or two sentences shown in lists and in link previews on Zalo/Facebook."),
+    )
+    body = ProseEditorField(
+        _("body"), extensions=RICH_TEXT_EXTENSIONS, sanitize=sanitize_html, blank=True
+    )
+    cover = models.ImageField(
+        _("cover image"),
+        upload_to=DatedUploadTo("news/covers"),
+        width_field="cover_width",
+        height_field="cover_height",
+        blank=True,
+        validators=[CoverImageValidator()],
+        help_text=_("JPEG, PNG or WebP photo. It is resized and location data is removed."),
+    )
+    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_alt = models.CharField(
+        _("cover description"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the photo shows, for readers who cannot see it."),
+    )
+    video_url = models.URLField(
+        _("video link"),
+        blank=True,
+        help_text=_("A YouTube link. The video loads only when a reader taps play."),
+    )
+    byline = models.CharField(_("author"), max_length=120, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        default=timezone.now,
+        help_text=_("A time in the future schedules the article: it appears by itself then."),
+    )
+    expires_at = models.DateTimeField(
+        _("expires at"),
+        null=True,
+        blank=True,
+        help_text=_("For notices: after this time the article is no longer shown."),
+    )
+    pinned = models.BooleanField(
+        _("pinned"), default=False, help_text=_("Pinned notices are shown first on the home page.")
+    )
+    search_text = models.TextField(editable=False, default="")
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [models.Index(fields=["status", "publish_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__isnull=True) | Q(expires_at__gt=models.F("publish_at")),
+                name="article_expires_after_publish",
+                violation_error_message=_("The expiry time must be after the publish time."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title, max_length=120)
+        self.search_text = searchable_text(self.title, self.summary, self.body)
+        new_cover = bool(self.cover) and not self.cover._committed
+        if new_cover:
+            # Store a clean re-encoded JPEG, never the bytes that were uploaded.
+            self.cover.save("cover.jpg", reencode(self.cover.file), save=False)
+        super().save(*args, **kwargs)
+        if new_cover:
+            make_renditions(self.cover.storage, self.cover.name)
+
+    def get_absolute_url(self):
+        return reverse("news:article-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_live(self):
+        now = timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at <= now
+            and (self.expires_at is None or self.expires_at > now)
+        )
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and self.publish_at > timezone.now()
+
+
+class Attachment(TimeStampedModel):
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(
+        _("file"),
+        upload_to=DatedUploadTo("news/attachments"),
+        validators=[ContentTypeValidator(ATTACHMENT_TYPES, max_bytes="NEWS_ATTACHMENT_MAX_BYTES")],
+        help_text=_("PDF, Word, Excel, PowerPoint, OpenDocument, JPEG or PNG."),
+    )
+    kind = models.CharField(_("type"), max_length=20, editable=False, blank=True)
+    size = models.PositiveBigIntegerField(_("size"), default=0, editable=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.file and not self.kind:
+            found = sniff(self.file)
+            self.kind = found.label if found else ""
+            self.size = self.file.size
+        super().save(*args, **kwargs)
+
+    @property
+    def description(self):
+        """ "PDF · 2,4 MB"."""
+        return describe(self.kind, self.size)

@@ -1,0 +1,82 @@
+import unicodedata
+
+import pytest
+
+from news.models import Article
+from tests.core.test_text import SEED_TITLE
+from tests.news.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def results(client, q, **params):
+    response = client.get("/tim-kiem/", {"q": q, **params})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.fixture
+def seed():
+    return ArticleFactory(
+        title=SEED_TITLE, body="<p>Khuyến học, khuyến tài đã và đang là động lực.</p>"
+    )
+
+
+@pytest.mark.parametrize(
+    "q", ["tien tan", "Tien Tan", "TIÊN TÂN", "tiên tân", unicodedata.normalize("NFD", "tiên tân")]
+)
+def test_every_spelling_finds_tien_tan(client, seed, q):
+    assert seed.get_absolute_url() in results(client, q)
+
+
+def test_d_matches_d_with_stroke(client, seed):
+    assert seed.get_absolute_url() in results(client, "cong dong")
+
+
+def test_every_word_must_match(client, seed):
+    ArticleFactory(title="Xã hội hoá giáo dục", body="<p>Đóng góp của nhân dân.</p>")
+    html = results(client, "xa hoi hoc tap")
+    assert seed.get_absolute_url() in html
+    assert "Xã hội hoá" not in html
+
+
+def test_title_matches_rank_above_body_matches(client):
+    in_body = ArticleFactory(title="Tin vắn tháng 9", body="<p>Lớp trồng cây cảnh khai giảng.</p>")
+    in_title = ArticleFactory(title="Lớp trồng cây cảnh", body="<p>Khai giảng.</p>")
+    html = results(client, "cay canh")
+    assert html.index(in_title.get_absolute_url()) < html.index(in_body.get_absolute_url())
+
+
+def test_exact_accents_rank_above_folded_matches(client):
+    folded = ArticleFactory(title="Thông báo về lụa tơ tằm")
+    exact = ArticleFactory(title="Thông báo về lúa vụ Xuân")
+    html = results(client, "lúa")
+    assert html.index(exact.get_absolute_url()) < html.index(folded.get_absolute_url())
+
+
+def test_matches_are_highlighted(client, seed):
+    assert "<mark>Tiên</mark> <mark>Tân</mark>" in results(client, "tien tan")
+
+
+def test_results_paginate(client):
+    for i in range(25):
+        ArticleFactory(title=f"Tập huấn nông nghiệp số {i}")
+    first = results(client, "tap huan")
+    assert "25 kết quả" in first and first.count('class="result"') == 20
+    assert first.count('class="result"') == 20
+    assert results(client, "tap huan", page=2).count('class="result"') == 5
+
+
+def test_an_empty_result_suggests_what_to_try(client, seed):
+    html = results(client, "khong co gi ca")
+    assert "Không tìm thấy kết quả" in html and "tien tan" in html
+
+
+def test_unpublished_articles_are_not_found(client):
+    ArticleFactory(title="Bản nháp bí mật", status=Article.Status.DRAFT)
+    assert "Bản nháp bí mật" not in results(client, "ban nhap bi mat")
+
+
+def test_hostile_query_is_escaped(client):
+    html = results(client, '"><script>alert(1)</script>')
+    assert "<script>alert(1)</script>" not in html
