@@ -3,12 +3,52 @@
 `tienTan_portal.views` calls these; they are the only things it knows about this app.
 """
 
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from core.search import MAX_CANDIDATES, SearchHit, filter_words, score
+from disclosures import compliance
+from disclosures.models import DisclosureDocument
+
+HOME_LATEST = 4
+
 
 def home_context(request):
-    """Context for this app's box on the home page."""
-    return {}
+    """The latest documents, and where each organization stands for the current school year."""
+    latest = list(
+        DisclosureDocument.objects.published()
+        .select_related("organization")
+        .order_by("-published_at")[:HOME_LATEST]
+    )
+    year = compliance.school_year_of(timezone.localdate())
+    return {
+        "disclosures_latest": latest,
+        "disclosures_year": year,
+        "disclosures_calendars": compliance.calendars(year),
+    }
 
 
 def search(words, query):
     """`core.search.SearchHit`s for the folded `words` of `query`."""
-    return []
+    documents = filter_words(
+        DisclosureDocument.objects.published().select_related("organization"), words
+    ).order_by("-published_at")[:MAX_CANDIDATES]
+    kind = _("Public disclosure")
+    hits = []
+    for document in documents:
+        text = " ".join(
+            [str(document.basis_label), document.school_year, strip_tags(document.summary)]
+        )
+        facts = f"{document.organization.name} · {document.basis_label} · {document.school_year}"
+        hits.append(
+            SearchHit(
+                kind=kind,
+                title=document.title,
+                url=document.get_absolute_url(),
+                summary=strip_tags(document.summary) or facts,
+                date=timezone.localdate(document.published_at),
+                score=score(document.title, text, query, words),
+            )
+        )
+    return hits
