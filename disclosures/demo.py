@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 
 from core.text import strip_diacritics
 from disclosures.models import Basis, DisclosureDocument, Organization
+from disclosures.seed import ensure_organizations
 
 TZ = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 SCHOOL, CENTER = "truong-thcs-tien-tan", "tthtcd-xa-tien-tan"
@@ -112,6 +113,7 @@ def minimal_pdf(lines: list[str]) -> bytes:
 
 
 def load(stdout):
+    ensure_organizations(Organization)
     organizations = {o.slug: o for o in Organization.objects.all()}
     created = 0
     for slug, year, basis, form, title, published, summary in DOCUMENTS:

@@ -9,23 +9,37 @@ from django.utils.translation import gettext as _
 
 from core.search import MAX_CANDIDATES, SearchHit, filter_words, score
 from disclosures import compliance
-from disclosures.models import DisclosureDocument
+from disclosures.models import DisclosureDocument, Organization
 
 HOME_LATEST = 4
 
 
 def home_context(request):
     """The latest documents, and where each organization stands for the current school year."""
+    organizations = list(Organization.objects.all())
     latest = list(
         DisclosureDocument.objects.published()
         .select_related("organization")
         .order_by("-published_at")[:HOME_LATEST]
     )
-    year = compliance.school_year_of(timezone.localdate())
+    today = timezone.localdate()
+    current = compliance.school_year_of(today)
+    # The year whose deadline passed last tells whether anything is missing; the current
+    # year's deadline is still ahead (30 June), so it only shows progress.
+    first = int(current[:4])
+    closed = current if today > compliance.deadline(current) else f"{first - 1}-{first}"
+    years = [closed] if closed == current else [closed, current]
     return {
         "disclosures_latest": latest,
-        "disclosures_year": year,
-        "disclosures_calendars": compliance.calendars(year),
+        "disclosures_years": [
+            {
+                "year": year,
+                "deadline": compliance.deadline(year),
+                "calendars": compliance.calendars(year, organizations, today=today),
+            }
+            for year in years
+            if compliance.governed(year)
+        ],
     }
 
 

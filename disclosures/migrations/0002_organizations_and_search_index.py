@@ -7,31 +7,11 @@ disclosure calendar need them in production from the first deploy.
 from django.db import migrations
 
 from core.search import trigram_index
-
-ORGANIZATIONS = [
-    {
-        "slug": "truong-thcs-tien-tan",
-        "name": "Trường THCS Tiên Tân",
-        "short_name": "THCS Tiên Tân",
-        "kind": "school",
-        "staff_group": "Cán bộ nhà trường",
-        "position": 1,
-    },
-    {
-        "slug": "tthtcd-xa-tien-tan",
-        "name": "Trung tâm học tập cộng đồng xã Tiên Tân",
-        "short_name": "TTHTCĐ xã Tiên Tân",
-        "kind": "center",
-        "staff_group": "Cán bộ trung tâm",
-        "position": 2,
-    },
-]
+from disclosures.seed import ensure_organizations
 
 
 def add_organizations(apps, schema_editor):
-    Organization = apps.get_model("disclosures", "Organization")
-    for values in ORGANIZATIONS:
-        Organization.objects.get_or_create(slug=values["slug"], defaults=values)
+    ensure_organizations(apps.get_model("disclosures", "Organization"))
 
 
 class Migration(migrations.Migration):

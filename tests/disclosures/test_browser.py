@@ -13,12 +13,7 @@ from disclosures.models import DisclosureDocument
 from tests.disclosures.factories import pdf_bytes, school
 from tests.factories import PASSWORD, school_staff
 
-# serialized_rollback: the organizations come from a data migration, and a transactional
-# test that ran before may have flushed them.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_villager_finds_the_2015_2016_forms_and_downloads_one(
