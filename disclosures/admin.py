@@ -88,15 +88,13 @@ class DisclosureDocumentAdmin(StampedAdmin, FoldedSearchAdmin):
     search_fields = ["title"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["replaced_by"]
+    WITHDRAWAL = _("Withdrawal (administrators only)")
     readonly_fields = ["slug", "file_facts", "uploaded_by", "created_by", "updated_by"]
     fieldsets = [
         (None, {"fields": ["organization", "school_year", "basis", "form_number", "title"]}),
         (_("File and summary"), {"fields": ["file", "file_facts", "summary"]}),
         (_("Publication"), {"fields": ["status", "published_at", "replaced_by"]}),
-        (
-            _("Withdrawal (administrators only)"),
-            {"fields": ["withdrawal_reason"], "classes": ["collapse"]},
-        ),
+        (WITHDRAWAL, {"fields": ["withdrawal_reason"], "classes": ["collapse"]}),
         (
             _("Record"),
             {
@@ -105,6 +103,26 @@ class DisclosureDocumentAdmin(StampedAdmin, FoldedSearchAdmin):
             },
         ),
     ]
+
+    def get_list_display(self, request):
+        columns = list(super().get_list_display(request))
+        if Organization.objects.for_user(request.user).count() == 1:
+            columns.remove("organization")  # the same on every row
+        return columns
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = []
+        for name, options in super().get_fieldsets(request, obj):
+            fields = list(options["fields"])
+            if obj is None:
+                # Nothing to show yet: the facts and the record are filled on save.
+                fields = [f for f in fields if f not in self.readonly_fields]
+            withdrawn = obj is not None and obj.status == DisclosureDocument.Status.WITHDRAWN
+            if name == self.WITHDRAWAL and not request.user.is_superuser and not withdrawn:
+                fields = []
+            if fields:
+                fieldsets.append((name, {**options, "fields": fields}))
+        return fieldsets
 
     @admin.display(description=_("legal basis"), ordering="basis")
     def basis_display(self, obj):

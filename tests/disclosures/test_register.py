@@ -10,6 +10,7 @@ import pytest
 from django.utils import timezone
 
 from disclosures.models import Basis, DisclosureDocument
+from disclosures.sitemaps import DocumentSitemap
 from tests.disclosures.factories import DocumentFactory, center, pdf_bytes, school
 from tests.disclosures.test_uploads import DOCX
 
@@ -206,3 +207,13 @@ def test_a_document_never_takes_the_calendars_address(client):
     assert document.slug != "lich-cong-khai"
     assert client.get(document.get_absolute_url()).status_code == 200
     assert "<h1>Lịch công khai" in client.get("/cong-khai/lich-cong-khai/").content.decode()
+
+
+def test_the_sitemap_lists_what_the_register_lists():
+    shown = DocumentFactory()
+    withdrawn = DocumentFactory(status="withdrawn", withdrawal_reason="Nhầm tệp")
+    DocumentFactory(status=DisclosureDocument.Status.DRAFT)
+    DocumentFactory(published_at=timezone.now() + datetime.timedelta(days=1))
+    sitemap = DocumentSitemap()
+    assert list(sitemap.items()) == [shown, withdrawn]
+    assert sitemap.location(shown) == shown.get_absolute_url()
