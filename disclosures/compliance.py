@@ -5,7 +5,9 @@ continuing-education center those of Articles 4, 5, 10 and 11, and both the year
 Article 14; every year before 30 June. We read the deadline of school year "2025-2026" as
 30 June 2026: the items describe the year that ends then (its plans, results, spending). A
 document counts for an item when it is published (withdrawn ones do not count) with that
-basis, organization and school year; it is late when its publish date is after the deadline.
+basis, organization and school year; it is late when it went public after the deadline, that is
+the later of its publish date and its upload (a date typed in the past does not make a late
+upload look on time).
 """
 
 import datetime
@@ -99,17 +101,13 @@ def calendars(school_year: str, organizations=None, today: datetime.date | None 
     today = today or timezone.localdate()
     due_date = deadline(school_year)
     organizations = list(organizations if organizations is not None else Organization.objects.all())
-    documents = (
-        DisclosureDocument.objects.published()
-        .filter(
-            school_year=school_year,
-            organization__in=organizations,
-            basis__in=[b.value for b in Basis.current()],
-        )
-        .order_by("published_at")
+    documents = DisclosureDocument.objects.published().filter(
+        school_year=school_year,
+        organization__in=organizations,
+        basis__in=[b.value for b in Basis.current()],
     )
     first = {}
-    for document in documents:
+    for document in sorted(documents, key=lambda d: d.went_public_at):
         first.setdefault((document.organization_id, document.basis), document)
     result = []
     for organization in organizations:
@@ -117,7 +115,7 @@ def calendars(school_year: str, organizations=None, today: datetime.date | None 
         for basis in REQUIRED.get(organization.kind, []):
             document = first.get((organization.pk, basis.value))
             if document is not None:
-                published_on = timezone.localdate(document.published_at)
+                published_on = timezone.localdate(document.went_public_at)
                 state = ON_TIME if published_on <= due_date else LATE
             else:
                 state = MISSING if today > due_date else DUE

@@ -138,5 +138,7 @@ def load(stdout):
         document.file = ContentFile(pdf, name=f"{document.slug or 'van-ban'}.pdf")
         document.full_clean()
         document.save()
+        # As if uploaded on its publish date: the calendar counts the later of the two.
+        DisclosureDocument.objects.filter(pk=document.pk).update(created_at=published)
         created += 1
     stdout.write(f"disclosures: {created} documents added")

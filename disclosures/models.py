@@ -315,11 +315,28 @@ class DisclosureDocument(StampedModel):
 
     @property
     def current_replacement(self):
-        """The newer document, once readers can see it (uses the select_related row)."""
+        """The version readers should use instead of this one, or None.
+
+        The register and the document page set `current_version` with
+        `attach_current_versions` (one query per level of a replacement chain); without it, the
+        direct replacement from the select_related row is used.
+        """
+        if hasattr(self, "current_version"):
+            return self.current_version
         newer = self.replaced_by
-        if newer is None or newer.status == self.Status.DRAFT:
-            return None
-        return newer if newer.published_at <= timezone.now() else None
+        return newer if newer is not None and newer.is_public else None
+
+    @property
+    def is_public(self) -> bool:
+        return self.status != self.Status.DRAFT and self.published_at <= timezone.now()
+
+    @property
+    def went_public_at(self):
+        """When readers could first see it: a publish date typed in the past does not make
+        an item uploaded after the deadline look on time."""
+        if self.created_at is None:
+            return self.published_at
+        return max(self.published_at, self.created_at)
 
     @property
     def is_withdrawn(self) -> bool:
@@ -333,7 +350,7 @@ class DisclosureDocument(StampedModel):
             errors["form_number"] = _("Leave this empty unless the document is an old form.")
         if self.status == self.Status.WITHDRAWN and not self.withdrawal_reason.strip():
             errors["withdrawal_reason"] = _("Say why the document is withdrawn.")
-        if self.replaced_by_id and self.replaced_by_id == self.pk:
+        if self.replaced_by_id and self._replacement_chain_reaches_self():
             errors["replaced_by"] = _("A document cannot replace itself.")
         if self.pk:
             before = type(self).objects.filter(pk=self.pk).values("status", "file").first()
@@ -375,6 +392,17 @@ class DisclosureDocument(StampedModel):
             )
         return super().delete(*args, **kwargs)
 
+    def _replacement_chain_reaches_self(self, limit=50):
+        seen, next_id = set(), self.replaced_by_id
+        while next_id and next_id not in seen and len(seen) < limit:
+            if next_id == self.pk:
+                return True
+            seen.add(next_id)
+            next_id = (
+                type(self).objects.filter(pk=next_id).values_list("replaced_by", flat=True).first()
+            )
+        return False
+
     def _record_file_facts(self):
         """Type (from the content), size and SHA-256 of a file about to be stored."""
         kind = sniff(self.file)
@@ -386,3 +414,35 @@ class DisclosureDocument(StampedModel):
         self.file_type = kind.ext if kind else ""
         self.file_size = self.file.size
         self.file_sha256 = digest.hexdigest()
+
+
+def attach_current_versions(documents, max_depth=10):
+    """Set `current_version` on each document: the end of its chain of public replacements.
+
+    A → B → C links A to C. One query per level of the longest chain, none without chains.
+    """
+    documents = list(documents)
+    known = {d.pk: d for d in documents}
+    for document in documents:
+        if document.replaced_by_id and document.replaced_by is not None:
+            known.setdefault(document.replaced_by_id, document.replaced_by)
+    for _level in range(max_depth):
+        missing = {
+            d.replaced_by_id
+            for d in known.values()
+            if d.replaced_by_id and d.replaced_by_id not in known
+        }
+        if not missing:
+            break
+        for newer in DisclosureDocument.objects.filter(pk__in=missing):
+            known[newer.pk] = newer
+    for document in documents:
+        current, steps = None, 0
+        newer = known.get(document.replaced_by_id)
+        while newer is not None and newer.is_public and steps < max_depth:
+            current, steps = newer, steps + 1
+            newer = known.get(newer.replaced_by_id)
+            if newer is document:
+                break
+        document.current_version = current
+    return documents

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
 from disclosures import compliance
-from disclosures.models import Basis, DisclosureDocument, Organization
+from disclosures.models import Basis, DisclosureDocument, Organization, attach_current_versions
 
 DOCUMENTS_PER_PAGE = 60
 
@@ -61,7 +61,7 @@ class DocumentListView(TemplateView):
         context.update(
             {
                 "page_obj": page,
-                "documents": page.object_list,
+                "documents": attach_current_versions(page.object_list),
                 "organizations": organizations,
                 "bases": Basis.choices,
                 "years": years,
@@ -81,6 +81,7 @@ class DocumentDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        attach_current_versions([self.object])
         context["older_versions"] = self.object.replaces.listed().order_by("-published_at")
         return context
 

@@ -19,6 +19,13 @@ def at(*args):
     return datetime.datetime(*args, tzinfo=TZ)
 
 
+def uploaded_when_published(**kwargs):
+    """A document uploaded on its publish date (the factory's upload time is now)."""
+    document = DocumentFactory(**kwargs)
+    DisclosureDocument.objects.filter(pk=document.pk).update(created_at=document.published_at)
+    return document
+
+
 def states(calendar):
     return {item.basis: item.state for item in calendar.items}
 
@@ -27,22 +34,22 @@ def states(calendar):
 def school_2025():
     """Article 4 on the last minute of the deadline, 5 a day late, 8 only a draft, 9
     withdrawn, 14 never; plus documents that must not count (other year, other body)."""
-    DocumentFactory(basis=Basis.TT09_2024_ART4, published_at=at(2026, 6, 30, 23, 59))
-    DocumentFactory(basis=Basis.TT09_2024_ART5, published_at=at(2026, 7, 1, 0, 1))
-    DocumentFactory(
+    uploaded_when_published(basis=Basis.TT09_2024_ART4, published_at=at(2026, 6, 30, 23, 59))
+    uploaded_when_published(basis=Basis.TT09_2024_ART5, published_at=at(2026, 7, 1, 0, 1))
+    uploaded_when_published(
         basis=Basis.TT09_2024_ART8,
         status=DisclosureDocument.Status.DRAFT,
         published_at=at(2026, 5, 1, 8),
     )
-    DocumentFactory(
+    uploaded_when_published(
         basis=Basis.TT09_2024_ART9,
         status=DisclosureDocument.Status.WITHDRAWN,
         withdrawal_reason="Nhầm số liệu",
         published_at=at(2026, 5, 1, 8),
     )
-    DocumentFactory(basis=Basis.TT09_2024_ART14, school_year="2024-2025",
+    uploaded_when_published(basis=Basis.TT09_2024_ART14, school_year="2024-2025",
                     published_at=at(2025, 6, 1, 8))  # fmt: skip
-    DocumentFactory(basis=Basis.TT09_2024_ART14, organization=center(),
+    uploaded_when_published(basis=Basis.TT09_2024_ART14, organization=center(),
                     published_at=at(2026, 6, 1, 8))  # fmt: skip
 
 
@@ -74,6 +81,15 @@ def test_before_the_deadline_nothing_is_missing_yet(school_2025):
     school_calendar, _ = compliance.calendars("2025-2026", today=datetime.date(2026, 6, 30))
     assert compliance.MISSING not in states(school_calendar).values()
     assert states(school_calendar)["tt09-2024-d8"] == "due"
+
+
+def test_a_publish_date_typed_in_the_past_does_not_hide_a_late_upload():
+    # Uploaded now (after 30/06/2026) with a publish date of May: late.
+    DocumentFactory(basis=Basis.TT09_2024_ART4, published_at=at(2026, 5, 2, 8))
+    uploaded_when_published(basis=Basis.TT09_2024_ART5, published_at=at(2026, 5, 2, 8))
+    school_calendar, _ = compliance.calendars("2025-2026", today=datetime.date(2026, 12, 1))
+    assert states(school_calendar)["tt09-2024-d4"] == "late"
+    assert states(school_calendar)["tt09-2024-d5"] == "on-time"
 
 
 def test_calendar_takes_two_queries(django_assert_num_queries, school_2025):

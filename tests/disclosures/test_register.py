@@ -7,6 +7,7 @@ import zoneinfo
 from urllib.parse import unquote
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from disclosures.models import Basis, DisclosureDocument
@@ -101,6 +102,28 @@ def test_a_replaced_version_stays_listed_and_points_to_the_current_one(client):
     assert new.get_absolute_url() in page
     newer_page = client.get(new.get_absolute_url()).content.decode()
     assert "Các phiên bản trước" in newer_page and old.get_absolute_url() in newer_page
+
+
+def test_a_chain_of_replacements_points_to_the_newest_public_version(client):
+    draft = DocumentFactory(title="Bản nháp mới nhất", status=DisclosureDocument.Status.DRAFT)
+    newest = DocumentFactory(title="Thu chi (bản 3)", replaced_by=draft)
+    middle = DocumentFactory(title="Thu chi (bản 2)", replaced_by=newest)
+    first = DocumentFactory(title="Thu chi (bản 1)", replaced_by=middle)
+    html = client.get("/cong-khai/").content.decode()
+    item = html.split(f'href="{first.get_absolute_url()}"', 1)[1].split("</li>", 1)[0]
+    assert newest.get_absolute_url() in item and middle.get_absolute_url() not in item
+    newest_item = html.split(f'href="{newest.get_absolute_url()}"', 1)[1].split("</li>", 1)[0]
+    assert "Đã được thay thế" not in newest_item  # its replacement is still a draft
+    page = client.get(first.get_absolute_url()).content.decode()
+    assert newest.get_absolute_url() in page
+
+
+def test_a_replacement_cycle_is_refused():
+    first = DocumentFactory()
+    second = DocumentFactory(replaced_by=first)
+    first.replaced_by = second
+    with pytest.raises(ValidationError):
+        first.full_clean()
 
 
 def test_register_query_count_stays_flat(client, django_assert_max_num_queries):
