@@ -3,6 +3,8 @@
 `tienTan_portal.views` calls these; they are the only things it knows about this app.
 """
 
+import re
+
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
@@ -43,6 +45,12 @@ def home_context(request):
     }
 
 
+def _plain(html: str) -> str:
+    """Text of a sanitized summary, with a space where a paragraph or cell ended."""
+    spaced = re.sub(r"(</(?:p|li|h[2-4]|td|th|blockquote)>|<br\s*/?>)", r"\1 ", html or "")
+    return re.sub(r"\s+", " ", strip_tags(spaced)).strip()
+
+
 def search(words, query):
     """`core.search.SearchHit`s for the folded `words` of `query`."""
     documents = filter_words(
@@ -51,16 +59,14 @@ def search(words, query):
     kind = _("Public disclosure")
     hits = []
     for document in documents:
-        text = " ".join(
-            [str(document.basis_label), document.school_year, strip_tags(document.summary)]
-        )
+        text = " ".join([str(document.basis_label), document.school_year, _plain(document.summary)])
         facts = f"{document.organization.name} · {document.basis_label} · {document.school_year}"
         hits.append(
             SearchHit(
                 kind=kind,
                 title=document.title,
                 url=document.get_absolute_url(),
-                summary=strip_tags(document.summary) or facts,
+                summary=_plain(document.summary) or facts,
                 date=timezone.localdate(document.published_at),
                 score=score(document.title, text, query, words),
             )

@@ -237,3 +237,13 @@ def test_the_organization_group_decides_access():
     assert list(Organization.objects.for_user(school_staff())) == [school()]
     assert list(Organization.objects.for_user(center_staff())) == [center()]
     assert Organization.objects.for_user(administrator()).count() == 2
+
+
+def test_admin_search_ignores_accents_and_filters_by_year(client):
+    DocumentFactory(title="Biểu mẫu công khai 05 năm học 2015-2016", school_year="2015-2016")
+    DocumentFactory(title="Kế hoạch năm học 2025-2026")
+    client.force_login(school_staff())
+    html = client.get(CHANGELIST, {"q": "bieu mau"}).content.decode()
+    assert "Biểu mẫu công khai 05" in html and "Kế hoạch năm học 2025-2026" not in html
+    html = client.get(CHANGELIST, {"school_year": "2025-2026"}).content.decode()
+    assert "Kế hoạch năm học 2025-2026" in html and "Biểu mẫu công khai 05" not in html

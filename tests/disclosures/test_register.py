@@ -240,3 +240,9 @@ def test_the_sitemap_lists_what_the_register_lists():
     sitemap = DocumentSitemap()
     assert list(sitemap.items()) == [shown, withdrawn]
     assert sitemap.location(shown) == shown.get_absolute_url()
+
+
+def test_search_summaries_keep_the_space_between_paragraphs(client):
+    DocumentFactory(title="Biểu mẫu 05", summary="<p>Trường THCS Tiên Tân.</p><p>Cam kết</p>")
+    html = client.get("/tim-kiem/", {"q": "bieu mau"}).content.decode()
+    assert "Tiên Tân. Cam kết" in html
