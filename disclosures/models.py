@@ -9,6 +9,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.functions import Cast, Substr
@@ -29,6 +30,8 @@ from disclosures.validators import (
     validate_document_file,
     validate_school_year,
 )
+
+FORM_NUMBER_PATTERN = r"^[0-9]{1,3}[a-z]?$"
 
 # Paths under /cong-khai/ that are pages, not documents: no document may take them as slug.
 RESERVED_SLUGS = {"lich-cong-khai"}
@@ -182,6 +185,12 @@ class DisclosureDocument(StampedModel):
         _("form number"),
         max_length=4,
         blank=True,
+        validators=[
+            RegexValidator(
+                FORM_NUMBER_PATTERN,
+                _("Write only the number of the form, for example 05 or 10a."),
+            )
+        ],
         help_text=_("Only for old disclosure forms: the number of the form, e.g. 05."),
     )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PUBLISHED)
@@ -275,7 +284,7 @@ class DisclosureDocument(StampedModel):
                 violation_error_message=_("A withdrawn document needs a reason."),
             ),
             models.CheckConstraint(
-                condition=Q(basis="legacy-form", form_number__regex=r"^[0-9]{1,3}[a-z]?$")
+                condition=Q(basis="legacy-form", form_number__regex=FORM_NUMBER_PATTERN)
                 | (~Q(basis="legacy-form") & Q(form_number="")),
                 name="disclosure_form_number_only_for_forms",
                 violation_error_message=_("Give a form number only for old disclosure forms."),
@@ -352,19 +361,23 @@ class DisclosureDocument(StampedModel):
             errors["withdrawal_reason"] = _("Say why the document is withdrawn.")
         if self.replaced_by_id and self._replacement_chain_reaches_self():
             errors["replaced_by"] = _("A document cannot replace itself.")
-        if self.pk:
-            before = type(self).objects.filter(pk=self.pk).values("status", "file").first()
-            if before and before["status"] != self.Status.DRAFT:
-                if self.status == self.Status.DRAFT:
-                    errors["status"] = _(
-                        "A published document cannot go back to draft. An administrator can "
-                        "withdraw it with a reason."
-                    )
-                if self.file.name != before["file"]:
-                    errors["file"] = _(
-                        "The file of a published document cannot be changed. Upload the new "
-                        "file as a new document and choose it under “replaced by” here."
-                    )
+        before = self.pk and type(self).objects.filter(pk=self.pk).values("status", "file").first()
+        if self.status == self.Status.WITHDRAWN and (
+            not before or before["status"] == self.Status.DRAFT
+        ):
+            # A draft nobody saw is deleted or kept as a draft; "withdrawn" would publish it.
+            errors["status"] = _("Only a published document can be withdrawn.")
+        if before and before["status"] != self.Status.DRAFT:
+            if self.status == self.Status.DRAFT:
+                errors["status"] = _(
+                    "A published document cannot go back to draft. An administrator can "
+                    "withdraw it with a reason."
+                )
+            if self.file.name != before["file"]:
+                errors["file"] = _(
+                    "The file of a published document cannot be changed. Upload the new "
+                    "file as a new document and choose it under “replaced by” here."
+                )
         if errors:
             raise ValidationError(errors)
 
@@ -375,7 +388,9 @@ class DisclosureDocument(StampedModel):
                 self.slug = unique_slug(self, f"{self.title} văn bản", max_length=90)
         if self.file and not self.file._committed:
             self._record_file_facts()
-        if self.status == self.Status.WITHDRAWN and not self.withdrawn_at:
+        if self.status != self.Status.WITHDRAWN:
+            self.withdrawn_at = None
+        elif not self.withdrawn_at:
             self.withdrawn_at = timezone.now()
         # The form sanitized it already; code paths (demo, shell, services) get the same.
         self.summary = sanitize_html(self.summary)

@@ -247,3 +247,24 @@ def test_admin_search_ignores_accents_and_filters_by_year(client):
     assert "Biểu mẫu công khai 05" in html and "Kế hoạch năm học 2025-2026" not in html
     html = client.get(CHANGELIST, {"school_year": "2025-2026"}).content.decode()
     assert "Kế hoạch năm học 2025-2026" in html and "Biểu mẫu công khai 05" not in html
+
+
+def test_only_a_published_document_can_be_withdrawn(client):
+    draft = DocumentFactory(status=DisclosureDocument.Status.DRAFT)
+    client.force_login(administrator())
+    response = client.post(
+        change_url(draft), change_data(draft, status="withdrawn", withdrawal_reason="Nhầm")
+    )
+    assert response.status_code == 200
+    assert "Chỉ văn bản đã công khai mới thu hồi được." in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.status == "draft"
+
+
+def test_form_number_is_only_a_number(client):
+    client.force_login(school_staff())
+    upload = SimpleUploadedFile("a.pdf", pdf_bytes())
+    response = client.post(ADD_URL, form_data(form_number="BM05", file=upload))
+    assert response.status_code == 200
+    assert "Chỉ ghi số của biểu mẫu, ví dụ 05 hoặc 10a." in response.content.decode()
+    assert DisclosureDocument.objects.count() == 0
