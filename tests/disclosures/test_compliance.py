@@ -128,3 +128,19 @@ def test_admin_calendar_shows_staff_only_their_organization(client, school_2025)
     assert "Trường THCS Tiên Tân" not in html
     changelist = client.get("/admin/disclosures/disclosuredocument/").content.decode()
     assert "/admin/disclosures/disclosuredocument/lich-cong-khai/" in changelist
+
+
+def test_admin_calendar_links_a_missing_item_to_a_prefilled_add_form(client):
+    client.force_login(center_staff())
+    html = client.get(
+        "/admin/disclosures/disclosuredocument/lich-cong-khai/?nam-hoc=2025-2026"
+    ).content.decode()
+    add = (
+        f"/admin/disclosures/disclosuredocument/add/?organization={center().pk}"
+        "&amp;school_year=2025-2026&amp;basis=tt09-2024-d11"
+    )
+    assert add in html
+    form = client.get(add.replace("&amp;", "&")).context["adminform"].form
+    assert form.initial["basis"] == "tt09-2024-d11"
+    assert form.initial["school_year"] == "2025-2026"
+    assert str(form.initial["organization"]) == str(center().pk)

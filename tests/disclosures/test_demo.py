@@ -1,7 +1,10 @@
 import datetime
+import gzip
 import io
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 from core.uploads import sniff
@@ -37,3 +40,15 @@ def test_demo_2025_2026_set_misses_one_item():
     published = sum(c.published for c in calendars)
     assert published == 9
     assert missing == [("tthtcd-xa-tien-tan", "tt09-2024-d11")]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/cong-khai/", "/cong-khai/lich-cong-khai/?nam-hoc=2025-2026", "/", "/tim-kiem/?q=bieu+mau"],
+)
+def test_disclosure_pages_stay_light_on_a_phone(client, url):
+    call_command("load_demo", stdout=io.StringIO())
+    response = client.get(url)
+    assert response.status_code == 200
+    css = (Path(settings.BASE_DIR) / "static/css/site.css").read_bytes()
+    assert len(gzip.compress(response.content)) + len(gzip.compress(css)) < 50 * 1024
