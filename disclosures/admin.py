@@ -83,7 +83,12 @@ class DisclosureDocumentAdmin(StampedAdmin, FoldedSearchAdmin):
         "published_at",
         "file_display",
     ]
-    list_filter = [SchoolYearFilter, "organization", "basis", "status"]
+    list_filter = [
+        SchoolYearFilter,
+        ("organization", admin.RelatedOnlyFieldListFilter),  # only the user's own
+        "basis",
+        "status",
+    ]
     list_select_related = ["organization"]
     search_fields = ["title"]
     date_hierarchy = "published_at"

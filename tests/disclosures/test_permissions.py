@@ -268,3 +268,16 @@ def test_form_number_is_only_a_number(client):
     assert response.status_code == 200
     assert "Chỉ ghi số của biểu mẫu, ví dụ 05 hoặc 10a." in response.content.decode()
     assert DisclosureDocument.objects.count() == 0
+
+
+def test_admin_filters_offer_staff_only_their_organization(client):
+    DocumentFactory(organization=school())
+    DocumentFactory(organization=center())
+    client.force_login(school_staff())
+    html = client.get(CHANGELIST).content.decode()
+    # One organization: nothing to choose, so no filter (and never the center's).
+    assert "organization__id__exact" not in html
+    client.force_login(administrator())
+    html = client.get(CHANGELIST).content.decode()
+    assert f"organization__id__exact={school().pk}" in html
+    assert f"organization__id__exact={center().pk}" in html
