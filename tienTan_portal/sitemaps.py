@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from disclosures.sitemaps import DocumentSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
 
 
@@ -27,4 +28,5 @@ SITEMAPS = {
     "pages": PageSitemap,
     "news": ArticleSitemap,
     "news-categories": CategorySitemap,
+    "disclosures": DocumentSitemap,
 }
