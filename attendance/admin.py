@@ -3,7 +3,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from attendance.models import AttendanceMark, Enrollment, Hamlet, Learner
 from attendance.services import course_recount, enrollment_set_status, learner_merge
@@ -189,7 +189,9 @@ class EnrollmentAdmin(FoldedSearchAdmin):
 
     @admin.action(description=_("Withdraw selected enrollments"), permissions=["change"])
     def withdraw(self, request, queryset):
-        self._set(request, queryset, Enrollment.Status.WITHDRAWN, _("Withdrawn"))
+        self._set(
+            request, queryset, Enrollment.Status.WITHDRAWN, pgettext_lazy("enrollment", "Withdrawn")
+        )
 
     @admin.action(description=_("Mark selected enrollments completed"), permissions=["change"])
     def complete(self, request, queryset):

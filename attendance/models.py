@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from classes.models import Course, Session
 from core.models import TimeStampedModel
@@ -142,7 +143,7 @@ class Enrollment(TimeStampedModel):
         PENDING = "pending", _("Pending")
         CONFIRMED = "confirmed", _("Confirmed")
         COMPLETED = "completed", _("Completed")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        WITHDRAWN = "withdrawn", pgettext_lazy("enrollment", "Withdrawn")
 
     class Source(models.TextChoices):
         ONLINE = "online", _("Online form")

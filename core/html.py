@@ -18,6 +18,8 @@ RICH_TEXT_EXTENSIONS = {
     "Underline": True,
     "BulletList": True,
     "OrderedList": True,
+    # Lists and tables need their item and cell nodes, or the editor fails to start
+    # ("No node type or group 'listItem' found") and staff see an empty box.
     "ListItem": True,
     "Blockquote": True,
     "HorizontalRule": True,

@@ -21,10 +21,13 @@ ROLES = {
         "news": ALL,
         "classes": ALL,
         "attendance": ALL,
+        # The center publishes its own disclosures; which organization's documents a member
+        # may touch is decided by Organization.staff_group (see disclosures.admin).
+        "disclosures": EDIT,
     },
     SCHOOL_STAFF: {
         # Disclosure documents are kept at least five years: nobody but an administrator
-        # deletes them.
+        # deletes them (and nobody at all once published).
         "disclosures": EDIT,
     },
 }

@@ -1,7 +1,128 @@
-from django.views.generic import TemplateView
+"""The public register, one document's page, its download, and the disclosure calendar."""
+
+from urllib.parse import quote
+
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, TemplateView
+
+from disclosures import compliance
+from disclosures.models import Basis, DisclosureDocument, Organization, attach_current_versions
+
+DOCUMENTS_PER_PAGE = 60
 
 
 class DocumentListView(TemplateView):
-    """The public disclosure register. Documents arrive with the Disclosures issue."""
+    """The register: newest school year first, then each organization's documents.
+
+    Filters are plain GET parameters (`don-vi`, `loai`, `nam-hoc`) so a filtered list can be
+    shared as a link; unknown values are ignored rather than answered with an error.
+    """
 
     template_name = "disclosures/document_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        organizations = list(Organization.objects.all())
+        documents = DisclosureDocument.objects.listed().select_related(
+            "organization", "replaced_by"
+        )
+        chosen = {}
+        organization = next(
+            (o for o in organizations if o.slug == self.request.GET.get("don-vi")), None
+        )
+        if organization:
+            documents = documents.filter(organization=organization)
+            chosen["organization"] = organization
+        basis = self.request.GET.get("loai")
+        if basis in Basis.values:
+            documents = documents.filter(basis=basis)
+            chosen["basis"] = basis
+        year = self.request.GET.get("nam-hoc", "")
+        years = list(
+            DisclosureDocument.objects.listed()
+            .order_by("-school_year")
+            .values_list("school_year", flat=True)
+            .distinct()
+        )
+        if year in years:
+            documents = documents.filter(school_year=year)
+            chosen["year"] = year
+        documents = documents.order_by(
+            "-school_year",
+            "organization__position",
+            Basis.position(),
+            "form_number",
+            "-published_at",
+        )
+        page = Paginator(documents, DOCUMENTS_PER_PAGE).get_page(self.request.GET.get("page"))
+        context.update(
+            {
+                "page_obj": page,
+                "documents": attach_current_versions(page.object_list),
+                "organizations": organizations,
+                "bases": Basis.choices,
+                "years": years,
+                "chosen": chosen,
+                "filtered": bool(chosen),
+            }
+        )
+        return context
+
+
+class DocumentDetailView(DetailView):
+    template_name = "disclosures/document_detail.html"
+    context_object_name = "document"
+
+    def get_queryset(self):
+        return DisclosureDocument.objects.listed().select_related("organization", "replaced_by")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        attach_current_versions([self.object])
+        context["older_versions"] = self.object.replaces.listed().order_by("-published_at")
+        return context
+
+
+def document_download(request, slug):
+    """Stream the file: the right type, no sniffing, a readable name in both alphabets."""
+    document = get_object_or_404(DisclosureDocument.objects.published(), slug=slug)
+    try:
+        handle = document.file.open("rb")
+    except (FileNotFoundError, OSError) as error:
+        raise Http404(_("The file of this document cannot be found.")) from error
+    extension = document.file_type or "bin"
+    response = FileResponse(handle, content_type=document.mime_type)
+    # An ASCII name any browser or phone saves cleanly (the slug), and the Vietnamese title
+    # for those that read RFC 6266's `filename*`.
+    readable = f"{document.title[:150]}.{extension}"
+    response["Content-Disposition"] = (
+        f'attachment; filename="{document.slug}.{extension}"; '
+        f"filename*=utf-8''{quote(readable, safe='')}"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+class ComplianceView(TemplateView):
+    """“Lịch công khai”: per organization and school year, what is published, late, missing."""
+
+    template_name = "disclosures/compliance.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        years = compliance.years_to_show()
+        year = self.request.GET.get("nam-hoc")
+        if year not in years:
+            year = years[0]
+        context.update(
+            {
+                "years": years,
+                "year": year,
+                "calendars": compliance.calendars(year),
+                "deadline": compliance.deadline(year),
+            }
+        )
+        return context

@@ -12,6 +12,7 @@ from django.utils.html import escape
 from PIL import Image, ImageDraw, ImageFont
 
 from news.models import Article, Category
+from news.seed import ensure_categories
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 SEED_TITLE = "Trung tâm học tập cộng đồng xã Tiên Tân điểm sáng xây dựng xã hội học tập"
@@ -58,6 +59,7 @@ def at(year, month, day, hour=8):
 
 
 def load(stdout):
+    ensure_categories(Category)
     categories = {c.slug: c for c in Category.objects.all()}
     now = timezone.now()
     published = Article.Status.PUBLISHED

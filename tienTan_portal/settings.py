@@ -139,6 +139,9 @@ STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticf
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Public disclosure uploads: the largest file staff may upload, in megabytes. Keep nginx's
+# client_max_body_size a little above it.
+DISCLOSURE_MAX_UPLOAD_MB = env.int("DJANGO_DISCLOSURE_MAX_UPLOAD_MB", default=20)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -2,6 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from classes.sitemaps import CourseSitemap
+from disclosures.sitemaps import DocumentSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
 
 
@@ -29,4 +30,5 @@ SITEMAPS = {
     "news": ArticleSitemap,
     "news-categories": CategorySitemap,
     "classes": CourseSitemap,
+    "disclosures": DocumentSitemap,
 }

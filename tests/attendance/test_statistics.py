@@ -150,3 +150,10 @@ def test_learner_data_never_appears_on_public_pages_feeds_or_logs(client, caplog
             assert secret not in body, (page, secret)
     for secret in secrets:
         assert secret not in caplog.text
+
+
+def test_home_totals_agree_with_the_full_figures(records):
+    from attendance.statistics import totals
+
+    t, f = totals(), compute()
+    assert (t.classes, t.learners, t.start, t.end) == (f.classes, f.learners, 2012, 2015)

@@ -1,0 +1,144 @@
+"""Demo disclosures: the legacy items of the seed page, and a 2025-2026 set under TT 09/2024.
+
+The 2025-2026 set leaves out the center's Article 11 item on purpose, so the disclosure
+calendar shows what a missing item looks like. Files are small generated PDFs that say they
+are demo documents. Idempotent: a document is found again by its organization, year and title.
+"""
+
+import datetime
+import zoneinfo
+
+from django.core.files.base import ContentFile
+
+from core.text import strip_diacritics
+from disclosures.models import Basis, DisclosureDocument, Organization
+from disclosures.seed import ensure_organizations
+
+TZ = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+SCHOOL, CENTER = "truong-thcs-tien-tan", "tthtcd-xa-tien-tan"
+
+
+def _at(year, month, day):
+    return datetime.datetime(year, month, day, 8, 0, tzinfo=TZ)
+
+
+FORMS_2015 = "<p>Biểu mẫu công khai theo Thông tư 09/2009/TT-BGDĐT của trường THCS Tiên Tân.</p>"
+
+# (organization, school year, basis, form number, title, published, summary)
+DOCUMENTS = [
+    (SCHOOL, "2015-2016", Basis.LEGACY_FORM, "05",
+     "Biểu mẫu công khai 05 năm học 2015-2016", _at(2015, 9, 28),
+     FORMS_2015 + "<p>Cam kết chất lượng giáo dục của nhà trường.</p>"),
+    (SCHOOL, "2015-2016", Basis.LEGACY_FORM, "09",
+     "Biểu mẫu công khai 09 năm học 2015-2016", _at(2015, 9, 28),
+     FORMS_2015 + "<p>Chất lượng giáo dục thực tế năm học trước.</p>"),
+    (SCHOOL, "2015-2016", Basis.LEGACY_FORM, "10",
+     "Biểu mẫu công khai 10 năm học 2015-2016", _at(2015, 9, 28),
+     FORMS_2015 + "<p>Điều kiện cơ sở vật chất của nhà trường.</p>"),
+    (SCHOOL, "2015-2016", Basis.LEGACY_FORM, "11",
+     "Biểu mẫu công khai 11 năm học 2015-2016", _at(2015, 9, 28),
+     FORMS_2015 + "<p>Đội ngũ nhà giáo, cán bộ quản lý và nhân viên.</p>"),
+    (SCHOOL, "2015-2016", Basis.SCHOOL_YEAR_PLAN, "",
+     "Kế hoạch năm học 2015-2016", _at(2015, 9, 15),
+     "<p>Kế hoạch năm học; kế hoạch học nghề, kế hoạch bồi dưỡng học sinh giỏi; "
+     "kế hoạch tự chọn.</p>"),
+    (SCHOOL, "2016-2017", Basis.DIPLOMA_REGISTER, "",
+     "Sổ cấp phát bằng TNTHCS năm học 2016-2017", _at(2017, 8, 10),
+     "<p>Sổ cấp phát bằng tốt nghiệp trung học cơ sở năm học 2016-2017.</p>"),
+    (SCHOOL, "2017-2018", Basis.MONTHLY_PLAN, "",
+     "Công tác tháng 9/2017", _at(2017, 9, 1),
+     "<p>Kế hoạch công tác tháng 9 năm 2017 của nhà trường.</p>"),
+    # 2025-2026 under TT 09/2024: the school's full set, the center without Article 11.
+    (SCHOOL, "2025-2026", Basis.TT09_2024_ART4, "",
+     "Thông tin chung về Trường THCS Tiên Tân năm học 2025-2026", _at(2025, 9, 20),
+     "<p>Tên trường, địa chỉ, sứ mạng, cơ cấu tổ chức và người đại diện.</p>"),
+    (SCHOOL, "2025-2026", Basis.TT09_2024_ART5, "",
+     "Công khai thu, chi tài chính năm học 2025-2026", _at(2025, 9, 20),
+     "<p>Các khoản thu, mức thu và dự toán chi năm học 2025-2026.</p>"),
+    (SCHOOL, "2025-2026", Basis.TT09_2024_ART8, "",
+     "Điều kiện bảo đảm chất lượng năm học 2025-2026", _at(2025, 10, 2),
+     "<p>Đội ngũ giáo viên, phòng học, thiết bị dạy học.</p>"),
+    (SCHOOL, "2025-2026", Basis.TT09_2024_ART9, "",
+     "Kế hoạch và kết quả giáo dục năm học 2025-2026", _at(2026, 6, 5),
+     "<p>Kế hoạch giáo dục nhà trường và kết quả học tập, rèn luyện cuối năm.</p>"),
+    (SCHOOL, "2025-2026", Basis.TT09_2024_ART14, "",
+     "Báo cáo thường niên năm học 2025-2026 - Trường THCS Tiên Tân", _at(2026, 6, 20),
+     "<p>Báo cáo thường niên theo Điều 14 Thông tư 09/2024/TT-BGDĐT.</p>"),
+    (CENTER, "2025-2026", Basis.TT09_2024_ART4, "",
+     "Thông tin chung về TTHTCĐ xã Tiên Tân năm học 2025-2026", _at(2025, 9, 25),
+     "<p>Ban giám đốc, địa điểm học tập và các lĩnh vực hoạt động của trung tâm.</p>"),
+    (CENTER, "2025-2026", Basis.TT09_2024_ART5, "",
+     "Thu, chi tài chính của TTHTCĐ năm học 2025-2026", _at(2025, 9, 25),
+     "<p>Nguồn kinh phí hỗ trợ và các khoản chi cho lớp học cộng đồng.</p>"),
+    (CENTER, "2025-2026", Basis.TT09_2024_ART10, "",
+     "Điều kiện bảo đảm chất lượng của TTHTCĐ năm học 2025-2026", _at(2025, 10, 5),
+     "<p>Cơ sở vật chất, báo cáo viên và cộng tác viên của trung tâm.</p>"),
+    (CENTER, "2025-2026", Basis.TT09_2024_ART14, "",
+     "Báo cáo thường niên năm học 2025-2026 - TTHTCĐ xã Tiên Tân", _at(2026, 7, 3),
+     "<p>Báo cáo thường niên của trung tâm, công bố sau hạn 30/6.</p>"),
+]  # fmt: skip
+
+
+def minimal_pdf(lines: list[str]) -> bytes:
+    """A small valid one-page PDF showing `lines` (folded to ASCII: the built-in Helvetica
+    has no Vietnamese letters, and a demo file does not justify embedding a font)."""
+
+    def escape(text):
+        text = strip_diacritics(text).encode("ascii", "replace").decode("ascii")
+        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    stream = "BT /F1 14 Tf 56 780 Td 20 TL " + " ".join(f"({escape(line)}) '" for line in lines)
+    stream += " ET"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        "/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("ascii")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode("ascii")
+    for offset in offsets:
+        out += f"{offset:010d} 00000 n \n".encode("ascii")
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    ).encode("ascii")
+    return bytes(out)
+
+
+def load(stdout):
+    ensure_organizations(Organization)
+    organizations = {o.slug: o for o in Organization.objects.all()}
+    created = 0
+    for slug, year, basis, form, title, published, summary in DOCUMENTS:
+        organization = organizations[slug]
+        if DisclosureDocument.objects.filter(
+            organization=organization, school_year=year, title=title
+        ).exists():
+            continue
+        document = DisclosureDocument(
+            organization=organization,
+            school_year=year,
+            basis=basis,
+            form_number=form,
+            title=title,
+            published_at=published,
+            status=DisclosureDocument.Status.PUBLISHED,
+            summary=summary,
+        )
+        pdf = minimal_pdf(
+            [title, organization.name, f"Nam hoc {year}", "Tai lieu minh hoa (demo)."]
+        )
+        document.file = ContentFile(pdf, name=f"{document.slug or 'van-ban'}.pdf")
+        document.full_clean()
+        document.save()
+        # As if uploaded on its publish date: the calendar counts the later of the two.
+        DisclosureDocument.objects.filter(pk=document.pk).update(created_at=published)
+        created += 1
+    stdout.write(f"disclosures: {created} documents added")

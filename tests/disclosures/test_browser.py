@@ -1,0 +1,85 @@
+"""Journeys on a 360×740 phone: a villager downloads a form; school staff upload one."""
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from core.uploads import sniff
+from disclosures.models import DisclosureDocument
+from tests.disclosures.factories import pdf_bytes, school
+from tests.factories import PASSWORD, school_staff
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_villager_finds_the_2015_2016_forms_and_downloads_one(
+    live_server, phone_page, artifacts_dir, tmp_path
+):
+    call_command("load_demo", stdout=io.StringIO())
+    page = phone_page
+    page.goto(live_server.url + "/")
+    page.get_by_role("navigation", name="Menu chính").get_by_role("link", name="Công khai").click()
+    expect(page.locator("h1")).to_have_text("Công khai")
+
+    page.get_by_label("Năm học", exact=True).select_option("2015-2016")
+    page.get_by_role("button", name="Xem").click()
+    expect(page).to_have_url(re.compile(r"nam-hoc=2015-2016"))
+    expect(page.get_by_role("heading", name="Năm học 2015-2016")).to_be_visible()
+    expect(page.get_by_role("heading", name="Năm học 2025-2026")).to_have_count(0)
+    forms = page.locator(".dc-item").filter(has_text="Biểu mẫu công khai")
+    expect(forms).to_have_count(4)
+
+    page.get_by_role("link", name="Biểu mẫu công khai 09 năm học 2015-2016").click()
+    expect(page.locator("h1")).to_have_text("Biểu mẫu công khai 09 năm học 2015-2016")
+    expect(page.locator(".dc-facts")).to_contain_text("Biểu mẫu 09 (TT 09/2009, TT 36/2017)")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.screenshot(path=artifacts_dir / "disclosures-document-phone.png", full_page=True)
+
+    with page.expect_download() as info:
+        page.get_by_role("link", name=re.compile("Tải văn bản về")).click()
+    download = info.value
+    assert download.suggested_filename == "Biểu mẫu công khai 09 năm học 2015-2016.pdf"
+    saved = tmp_path / "tai-ve.pdf"
+    download.save_as(saved)
+    document = DisclosureDocument.objects.get(slug="bieu-mau-cong-khai-09-nam-hoc-2015-2016")
+    assert saved.read_bytes() == document.file.open("rb").read()
+    with saved.open("rb") as handle:
+        assert sniff(handle).ext == "pdf"
+
+
+def test_school_staff_upload_a_document_in_the_admin(
+    live_server, phone_page, artifacts_dir, tmp_path
+):
+    user = school_staff(username="canbo.truong")
+    scan = tmp_path / "Biểu mẫu 05 năm học 2026-2027.pdf"
+    scan.write_bytes(pdf_bytes("Bieu mau 05 nam hoc 2026-2027"))
+    page = phone_page
+
+    page.goto(live_server.url + "/admin/")
+    page.get_by_label("Tên đăng nhập").fill(user.username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+
+    page.goto(live_server.url + "/admin/disclosures/disclosuredocument/add/")
+    # The school is preselected (it is the only organization this user publishes for).
+    expect(page.locator("#id_organization")).to_have_value(str(school().pk))
+    page.locator("#id_school_year").fill("2026-2027")
+    page.locator("#id_basis").select_option("legacy-form")
+    page.locator("#id_form_number").fill("05")
+    page.locator("#id_title").fill("Biểu mẫu công khai 05 năm học 2026-2027")
+    page.locator("#id_file").set_input_files(str(scan))
+    page.get_by_role("button", name="Lưu lại", exact=True).click()
+
+    expect(page.locator(".messagelist")).to_contain_text("được thêm vào thành công")
+    page.screenshot(path=artifacts_dir / "disclosures-admin-upload-phone.png", full_page=True)
+    document = DisclosureDocument.objects.get(title="Biểu mẫu công khai 05 năm học 2026-2027")
+    assert document.uploaded_by == user
+    assert document.file_type == "pdf" and document.file_size == scan.stat().st_size
+    assert Path(document.file.path).read_bytes() == scan.read_bytes()
+
+    page.goto(live_server.url + "/cong-khai/?nam-hoc=2026-2027")
+    expect(page.get_by_role("link", name="Biểu mẫu công khai 05 năm học 2026-2027")).to_be_visible()
