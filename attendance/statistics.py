@@ -128,5 +128,5 @@ def compute(start=None, end=None, today=None) -> Figures:
     unrecorded = sum(learners_of[c] for c in ids if c not in enrolled_ids) + sexes.pop("", 0)
     figures.by_sex = [(label, sexes.get(value, 0)) for value, label in Sex.choices]
     if unrecorded:
-        figures.by_sex.append((_("Not recorded (classes before the portal)"), unrecorded))
+        figures.by_sex.append((_("Not recorded"), unrecorded))
     return figures
