@@ -184,6 +184,7 @@ class ImportRow:
     line: int
     values: dict = field(default_factory=dict)
     errors: list = field(default_factory=list)
+    known: bool = False  # the same person is already in the register
 
 
 def _text(value):

@@ -226,6 +226,28 @@ class ImportTemplateView(StaffView):
         return excel.response(excel.import_template(), "mau-nhap-hoc-vien.xlsx")
 
 
+def _mark_known(rows):
+    """Flag rows whose person is already in the register (one query for the whole file)."""
+    from core.text import fold
+
+    names = {fold(r.values.get("full_name", "")) for r in rows if not r.errors}
+    known = list(
+        Learner.objects.filter(name_folded__in=names).values_list(
+            "name_folded", "birth_year", "phone", "hamlet_id"
+        )
+    )
+    for row in rows:
+        if row.errors:
+            continue
+        v = row.values
+        row.known = any(
+            name == fold(v["full_name"])
+            and year == v["birth_year"]
+            and ((v["phone"] and phone == v["phone"]) or hamlet == v["hamlet"].pk)
+            for name, year, phone, hamlet in known
+        )
+
+
 class LearnerImportView(StaffView):
     """Upload → dry-run preview with row-by-row errors → confirm. Nothing is written before
     the confirmation, and a file with any bad row is not imported at all."""
@@ -262,6 +284,7 @@ class LearnerImportView(StaffView):
             return render(request, self.template, context, status=400)
         context["rows"] = rows
         context["bad_rows"] = [r for r in rows if r.errors]
+        _mark_known(rows)
         if rows and not context["bad_rows"]:
             request.session[IMPORT_KEY] = {
                 "course": course.pk if course else None,

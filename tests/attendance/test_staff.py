@@ -190,6 +190,7 @@ def test_import_shows_row_errors_and_writes_nothing(client):
 
 def test_import_dry_run_then_confirm_enrolls_in_a_class(client):
     course = CourseFactory()
+    LearnerFactory(full_name="Lê Thị Hoa", birth_year=1985, hamlet=hamlet("Xóm 2"))
     client.force_login(center_staff())
     response = client.post(
         "/quan-ly/hoc-vien/nhap/",
@@ -203,8 +204,10 @@ def test_import_dry_run_then_confirm_enrolls_in_a_class(client):
             ),
         },
     )
-    assert "Xem trước" in response.content.decode()
-    assert Learner.objects.count() == 0  # dry run
+    html = response.content.decode()
+    assert "Xem trước" in html
+    assert html.count("đã có: không thêm lần nữa") == 1 and html.count(">mới<") == 1
+    assert Learner.objects.count() == 1  # dry run: nothing written
     response = client.post("/quan-ly/hoc-vien/nhap/", {"confirm": "1"}, follow=True)
     assert Learner.objects.count() == 2
     assert Enrollment.objects.filter(course=course, source="staff").count() == 2
