@@ -46,6 +46,12 @@ class ClassListView(ListView):
             courses = courses.none()
         return courses
 
+    def paginate_queryset(self, queryset, page_size):
+        # A mistyped or shared-too-late page number shows the nearest page, not a 404.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()

@@ -401,3 +401,42 @@ def test_attendance_page_query_count_stays_flat(client, setup, django_assert_max
     with django_assert_max_num_queries(16):
         client.post(url, data)
     assert AttendanceMark.objects.count() == 26
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/quan-ly/diem-danh/khong-co-lop/",
+        "/quan-ly/diem-danh/tin-hoc-co-ban/buoi-99999999999999999999/",
+        "/quan-ly/hoc-vien/99999999999999999999/du-lieu.json",
+        "/quan-ly/hoc-vien/99999999999999999999/xoa-du-lieu/",
+        "/quan-ly/giay-chung-nhan/%3Cscript%3E/",
+        "/quan-ly/lop-hoc/khong-co-lop/danh-sach.xlsx",
+    ],
+)
+def test_odd_staff_urls_are_404_not_500(client, setup, url):
+    client.force_login(center_staff())
+    assert client.get(url).status_code == 404
+
+
+def test_odd_public_input_never_breaks_a_page(client):
+    course = CourseFactory()
+    for url, params in [
+        ("/lop-hoc/", {"year": "99999999999999999999", "kind": "x" * 500, "page": "-1"}),
+        ("/thong-ke/", {"start": "99999999999999999999", "end": "-5"}),
+        ("/thong-ke/tai-ve.csv", {"start": "abc"}),
+        ("/tim-kiem/", {"q": "lop\u202ehoc <script>"}),
+    ]:
+        assert client.get(url, params).status_code == 200, url
+    response = client.post(
+        f"/lop-hoc/{course.slug}/dang-ky/",
+        {
+            "full_name": "A" * 5000,
+            "birth_year": "99999999999999999999",
+            "phone": "9" * 500,
+            "sex": "female",
+            "hamlet": "abc",
+            "consent": "on",
+        },
+    )
+    assert response.status_code == 400 and Enrollment.objects.count() == 0
