@@ -272,3 +272,57 @@ def test_the_same_person_submitting_at_once_from_two_phones_gets_one_enrollment(
         t.join()
     assert sorted(results) == [False, False, False, True]
     assert Learner.objects.count() == 1 and Enrollment.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_last_seat_over_http_from_many_phones_at_once(settings):
+    """The same race through the real form: one 302 to the confirmation, the rest refused."""
+    assert connection.vendor == "postgresql", "this test needs PostgreSQL (make test)"
+    from django.test import Client
+
+    settings.ENROLL_RATE_LIMIT = "0"
+    course = CourseFactory(capacity=1)
+    h = str(hamlet().pk)
+    barrier, statuses = threading.Barrier(6), []
+
+    def submit(n):
+        try:
+            client = Client()
+            data = enroll_data(full_name=f"Người Gửi {chr(65 + n)}", phone="", hamlet=h)
+            barrier.wait()
+            statuses.append(client.post(url(course), data).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit, args=(n,)) for n in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(statuses) == [302] + [409] * 5
+    assert Enrollment.objects.filter(course=course).count() == 1
+
+
+def test_rate_limit_sees_the_client_behind_the_local_proxy_only():
+    from django.test import RequestFactory
+
+    from attendance.ratelimit import client_address, parse_rate
+
+    rf = RequestFactory()
+    behind = rf.post("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7")
+    assert client_address(behind) == "203.0.113.7"
+    direct = rf.post("/", REMOTE_ADDR="198.51.100.2", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    assert client_address(direct) == "198.51.100.2"  # a forged header from outside is ignored
+    assert parse_rate("10/h") == (10, 3600) and parse_rate("0") is None
+    assert parse_rate("30/5m") == (30, 300)
+    with pytest.raises(ValueError):
+        parse_rate("ten per hour")
+
+
+def test_a_mistyped_rate_limit_fails_the_system_check(settings):
+    from attendance.checks import check_enroll_rate_limit
+
+    settings.ENROLL_RATE_LIMIT = "10 per hour"
+    assert [e.id for e in check_enroll_rate_limit(None)] == ["attendance.E001"]
+    settings.ENROLL_RATE_LIMIT = "10/h"
+    assert check_enroll_rate_limit(None) == []
