@@ -3,12 +3,14 @@
 `tienTan_portal.views` calls these; they are the only things it knows about this app.
 """
 
+from attendance import statistics
+
 
 def home_context(request):
-    """Context for this app's box on the home page."""
-    return {}
+    """Key figures: classes and learners over every year the center has records for."""
+    return {"key_figures": statistics.totals()}
 
 
 def search(words, query):
-    """`core.search.SearchHit`s for the folded `words` of `query`."""
+    """Learners are never searchable from public pages: this app has no public hits."""
     return []

@@ -1,7 +1,140 @@
-from django.views.generic import TemplateView
+"""Public pages of this app: the enrollment form and the statistics (aggregates only)."""
+
+import csv
+import logging
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from attendance import charts, excel, ratelimit, statistics
+from attendance.forms import CONSENT_TEXT, EnrollmentForm, StatisticsSpanForm
+from attendance.services import EnrollmentRefusedError, enrollment_create
+from classes.models import Course
+
+log = logging.getLogger(__name__)
+DONE_KEY = "enrollment_done"
 
 
-class StatisticsView(TemplateView):
-    """Public statistics (aggregates only). Figures arrive with the Classes issue."""
+@never_cache
+@require_http_methods(["GET", "POST"])
+def enroll(request, slug):
+    """The enrollment form. POST-redirect-GET: what a person typed never reaches a URL."""
+    course = get_object_or_404(Course.objects.published(), slug=slug)
+    if not course.enrollment_window_open() or (course.is_full and request.method == "GET"):
+        return render(request, "attendance/enroll_closed.html", {"course": course})
+    form = EnrollmentForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if ratelimit.hit(request, "enroll"):
+            log.warning("Enrollment rate limit reached for class %s", course.pk)
+            return render(request, "attendance/enroll_limited.html", {"course": course}, status=429)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                result = enrollment_create(
+                    course=course,
+                    full_name=data["full_name"],
+                    birth_year=data["birth_year"],
+                    sex=data["sex"],
+                    hamlet=data["hamlet"],
+                    phone=data["phone"],
+                    guardian_name=data["guardian_name"],
+                    guardian_phone=data["guardian_phone"],
+                    note=data["note"],
+                    consent_text=str(CONSENT_TEXT),
+                    submission_token=data["token"],
+                )
+            except EnrollmentRefusedError as refusal:
+                form.add_error(None, refusal.messages[0])
+                status = 409
+            else:
+                log.info("Enrollment %s in class %s", result.enrollment.pk, course.pk)
+                request.session[DONE_KEY] = {
+                    "course": course.pk,
+                    "reference": result.enrollment.reference,
+                    "created": result.created,
+                }
+                return redirect("attendance:enroll-done", slug=course.slug)
+        else:
+            status = 400
+    return render(
+        request, "attendance/enroll_form.html", {"course": course, "form": form}, status=status
+    )
 
-    template_name = "attendance/statistics.html"
+
+@never_cache
+@require_GET
+def enroll_done(request, slug):
+    course = get_object_or_404(Course.objects.published(), slug=slug)
+    done = request.session.get(DONE_KEY)
+    if not done or done.get("course") != course.pk:
+        return redirect(course)
+    return render(
+        request,
+        "attendance/enroll_done.html",
+        {"course": course, "reference": done["reference"], "created": done["created"]},
+    )
+
+
+def _span(request):
+    form = StatisticsSpanForm(request.GET or None)
+    first, last = statistics.year_bounds()
+    start, end = first, last
+    if form.is_bound and form.is_valid():
+        start = form.cleaned_data["start"] or first
+        end = form.cleaned_data["end"] or last
+    return form, start, end, first, last
+
+
+@require_GET
+def statistics_view(request):
+    form, start, end, first, last = _span(request)
+    figures = statistics.compute(start, end) if start else None
+    context = {"form": form, "figures": figures, "first": first, "last": last}
+    if figures and figures.classes:
+        context["charts"] = {
+            "year": charts.bar_chart((y, n) for y, _c, n in figures.by_year),
+            "kind": charts.bar_chart((k, n) for k, _c, n in figures.by_kind),
+            "partner": charts.bar_chart((p, n) for p, _c, n in figures.by_partner),
+            "sex": charts.bar_chart(figures.by_sex, colour="#8a4b08"),
+        }
+    return render(request, "attendance/statistics.html", context)
+
+
+def _figure_rows(figures):
+    yield [_("Figures"), _("Classes"), _("Learners")]
+    yield [_("Total"), figures.classes, figures.learners]
+    yield []
+    yield [_("Year"), _("Classes"), _("Learners")]
+    yield from ([y, c, n] for y, c, n in figures.by_year)
+    yield []
+    yield [_("Kind"), _("Classes"), _("Learners")]
+    yield from ([k, c, n] for k, c, n in figures.by_kind)
+    yield []
+    yield [_("Partner body"), _("Classes"), _("Learners")]
+    yield from ([p, c, n] for p, c, n in figures.by_partner)
+    yield []
+    yield [_("Sex"), "", _("Learners")]
+    yield from ([s, "", n] for s, n in figures.by_sex)
+
+
+@require_GET
+def statistics_download(request, fmt):
+    _form, start, end, _first, _last = _span(request)
+    figures = statistics.compute(start, end) if start else statistics.Figures(None, None)
+    name = f"thong-ke-{start or ''}-{end or ''}-{timezone.localdate():%Y%m%d}"
+    rows = list(_figure_rows(figures))
+    if fmt == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        response.write("\ufeff")  # BOM: Excel then reads UTF-8 Vietnamese correctly
+        writer = csv.writer(response)
+        writer.writerows([excel.safe(v) for v in row] for row in rows)
+        return response
+    wb = excel.Workbook()
+    excel.sheet(wb, _("Statistics"), rows[0], rows[1:], first=True)
+    return excel.response(wb, f"{name}.xlsx")

@@ -3,12 +3,40 @@
 `tienTan_portal.views` calls these; they are the only things it knows about this app.
 """
 
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from classes.models import Course
+from core.search import MAX_CANDIDATES, SearchHit, filter_words, score
+
+HOME_BOX_SIZE = 4
+
 
 def home_context(request):
-    """Context for this app's box on the home page."""
-    return {}
+    """Classes open for enrollment today, the ones starting soonest first."""
+    courses = (
+        Course.objects.open_for_enrollment(timezone.localdate())
+        .order_by("start_date", "title")
+        .only("title", "slug", "start_date", "place", "capacity", "seats_taken", "kind")[
+            :HOME_BOX_SIZE
+        ]
+    )
+    return {"open_courses": courses}
 
 
 def search(words, query):
     """`core.search.SearchHit`s for the folded `words` of `query`."""
-    return []
+    courses = filter_words(Course.objects.published(), words).only(
+        "title", "slug", "topic", "description", "start_date", "place", "kind"
+    )[:MAX_CANDIDATES]
+    return [
+        SearchHit(
+            kind=_("Class"),
+            title=course.title,
+            url=course.get_absolute_url(),
+            summary=course.description or course.topic,
+            date=course.start_date,
+            score=score(course.title, course.description or "", query, words),
+        )
+        for course in courses
+    ]

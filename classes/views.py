@@ -1,7 +1,119 @@
-from django.views.generic import TemplateView
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+from django.views.generic import DetailView, ListView
+from icalendar import Calendar, Event
+
+from classes.models import Course, Kind, Session
+
+# How far back and ahead the schedule feed reaches.
+FEED_PAST_DAYS = 30
+FEED_MAX_SESSIONS = 500
 
 
-class ClassListView(TemplateView):
-    """The class catalogue. Classes arrive with the Classes issue."""
+class CourseFilterForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *Kind.choices]
+    )
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2100)
+    open = forms.BooleanField(label=_("Open for enrollment only"), required=False)
+
+
+class ClassListView(ListView):
+    """The catalogue: open classes first, then by start date, newest first."""
 
     template_name = "classes/class_list.html"
+    context_object_name = "courses"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.form = CourseFilterForm(self.request.GET or None)
+        courses = Course.objects.published().prefetch_related("partners")
+        if self.form.is_bound and self.form.is_valid():
+            data = self.form.cleaned_data
+            if data["kind"]:
+                courses = courses.filter(kind=data["kind"])
+            if data["year"]:
+                courses = courses.filter(start_date__year=data["year"])
+            if data["open"]:
+                courses = courses.open_for_enrollment()
+        elif self.form.is_bound:
+            courses = courses.none()
+        return courses
+
+    def paginate_queryset(self, queryset, page_size):
+        # A mistyped or shared-too-late page number shows the nearest page, not a 404.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        context["form"] = self.form or CourseFilterForm()
+        context["today"] = today
+        context["years"] = sorted(
+            {d.year for d in Course.objects.published().dates("start_date", "year")},
+            reverse=True,
+        )
+        context["filtered"] = bool(self.request.GET)
+        return context
+
+
+class ClassDetailView(DetailView):
+    template_name = "classes/class_detail.html"
+    context_object_name = "course"
+
+    def get_queryset(self):
+        return Course.objects.published().prefetch_related("partners")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        sessions = list(self.object.sessions.all())
+        context["upcoming_sessions"] = [s for s in sessions if s.date >= today]
+        context["past_sessions_count"] = len(sessions) - len(context["upcoming_sessions"])
+        context["window_open"] = self.object.enrollment_window_open(today)
+        context["today"] = today
+        return context
+
+
+@require_GET
+def schedule_feed(request):
+    """iCalendar feed of sessions from a month ago on: subscribe once, see every session."""
+    since = timezone.localdate() - datetime.timedelta(days=FEED_PAST_DAYS)
+    sessions = (
+        Session.objects.filter(course__in=Course.objects.published(), date__gte=since)
+        .select_related("course")
+        .order_by("date", "start_time")[:FEED_MAX_SESSIONS]
+    )
+    calendar = Calendar()
+    calendar.add("prodid", "-//TTHTCD Tien Tan//Lich lop hoc//VI")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", str(_("Class schedule")) + f" · {settings.SITE_NAME}")
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    host = request.get_host().split(":")[0]
+    stamp = timezone.now()
+    for session in sessions:
+        course = session.course
+        event = Event()
+        event.add("uid", f"session-{session.pk}@{host}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", session.starts)
+        event.add("dtend", session.ends)
+        summary = course.title + (f": {session.topic}" if session.topic else "")
+        event.add("summary", summary)
+        if course.place:
+            event.add("location", course.place)
+        event.add("url", request.build_absolute_uri(course.get_absolute_url()))
+        calendar.add_component(event)
+    # TZID alone is not enough for every calendar app: ship the VTIMEZONE definition too.
+    calendar.add_missing_timezones()
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="lich-lop-hoc.ics"'
+    return response

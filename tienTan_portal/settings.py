@@ -172,6 +172,10 @@ SITE_CONTACT = {
     "email": env.str("PORTAL_CONTACT_EMAIL", default=""),
 }
 
+# Public enrollment form: submissions allowed per client address ("10/h", "30/m", "100/d");
+# "0" turns the limit off (load tests). Counted in CACHES["default"], shared once it is Redis.
+ENROLL_RATE_LIMIT = env.str("DJANGO_ENROLL_RATE_LIMIT", default="10/h")
+
 # Security. Production runs behind nginx over HTTPS.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)

@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from classes.sitemaps import CourseSitemap
 from disclosures.sitemaps import DocumentSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
 
@@ -28,5 +29,6 @@ SITEMAPS = {
     "pages": PageSitemap,
     "news": ArticleSitemap,
     "news-categories": CategorySitemap,
+    "classes": CourseSitemap,
     "disclosures": DocumentSitemap,
 }

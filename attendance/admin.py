@@ -1,0 +1,211 @@
+from django.contrib import admin, messages
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
+
+from attendance.models import AttendanceMark, Enrollment, Hamlet, Learner
+from attendance.services import course_recount, enrollment_set_status, learner_merge
+from classes.models import Course
+from core.admin import FoldedSearchAdmin
+
+
+@admin.register(Hamlet)
+class HamletAdmin(admin.ModelAdmin):
+    list_display = ["name", "position", "is_other"]
+    list_editable = ["position"]
+    search_fields = ["name"]
+
+
+class PossibleDuplicateFilter(admin.SimpleListFilter):
+    """Learners sharing a folded name and birth year with another record."""
+
+    title = _("possible duplicates")
+    parameter_name = "duplicates"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Same name and birth year as another learner"))]
+
+    def queryset(self, request, queryset):
+        if self.value() != "yes":
+            return queryset
+        pairs = (
+            Learner.objects.filter(erased_at__isnull=True)
+            .values("name_folded", "birth_year")
+            .annotate(n=Count("pk"))
+            .filter(n__gt=1)
+        )
+        match = Q(pk__in=[])
+        for pair in pairs:
+            match |= Q(name_folded=pair["name_folded"], birth_year=pair["birth_year"])
+        return queryset.filter(match)
+
+
+class EnrollmentInline(admin.TabularInline):
+    model = Enrollment
+    fields = ["course", "status", "source", "reference", "consent_at"]
+    readonly_fields = ["course", "status", "source", "reference", "consent_at"]
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Learner)
+class LearnerAdmin(FoldedSearchAdmin):
+    list_display = ["__str__", "sex", "hamlet", "phone", "enrollment_count", "requests"]
+    list_filter = [PossibleDuplicateFilter, "sex", "hamlet"]
+    search_fields = ["full_name"]
+    list_select_related = ["hamlet"]
+    readonly_fields = ["erased_at"]
+    inlines = [EnrollmentInline]
+    actions = ["merge_into_first"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_enrollments=Count("enrollments"))
+
+    @admin.display(description=_("enrollments"), ordering="n_enrollments")
+    def enrollment_count(self, obj):
+        return obj.n_enrollments
+
+    @admin.display(description=_("data requests"))
+    def requests(self, obj):
+        if obj.erased_at:
+            return _("erased")
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            reverse("attendance:learner-data", kwargs={"pk": obj.pk, "fmt": "xlsx"}),
+            _("export"),
+            reverse("attendance:learner-erase", kwargs={"pk": obj.pk}),
+            _("erase"),
+        )
+
+    @admin.action(
+        description=_("Merge selected learners into the oldest record"), permissions=["change"]
+    )
+    def merge_into_first(self, request, queryset):
+        learners = list(queryset.order_by("pk"))
+        if len(learners) < 2:
+            self.message_user(
+                request, _("Select at least two learners to merge."), messages.WARNING
+            )
+            return
+        merged = learner_merge(keep=learners[0], others=learners[1:])
+        self.message_user(
+            request,
+            ngettext(
+                "%(n)d record merged into %(keep)s.", "%(n)d records merged into %(keep)s.", merged
+            )
+            % {"n": merged, "keep": learners[0]},
+            messages.SUCCESS,
+        )
+
+
+class AttendanceMarkInline(admin.TabularInline):
+    model = AttendanceMark
+    fields = ["session", "status", "marked_by", "marked_at"]
+    readonly_fields = ["marked_by", "marked_at"]
+    extra = 0
+
+
+@admin.register(Enrollment)
+class EnrollmentAdmin(FoldedSearchAdmin):
+    list_display = [
+        "reference",
+        "learner",
+        "course",
+        "status",
+        "source",
+        "created_at",
+        "certificate",
+    ]
+    list_filter = ["status", "source", "course__kind", "course"]
+    search_fields = ["reference"]
+    folded_search_fields = ("learner__search_text", "course__search_text")
+    list_select_related = ["learner", "course"]
+    autocomplete_fields = ["learner", "course"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["reference", "consent_at", "consent_text", "status_changed_by"]
+    actions = ["confirm", "withdraw", "complete"]
+    inlines = [AttendanceMarkInline]
+
+    @admin.display(description=_("certificate"))
+    def certificate(self, obj):
+        if obj.status != Enrollment.Status.COMPLETED:
+            return "–"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("attendance:certificate", kwargs={"reference": obj.reference}),
+            _("print"),
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        # A reference code read out over the phone finds its enrollment directly.
+        code = search_term.strip().upper()
+        if code and queryset.filter(reference=code).exists():
+            return queryset.filter(reference=code), False
+        return super().get_search_results(request, queryset, search_term)
+
+    def save_model(self, request, obj, form, change):
+        obj.status_changed_by = request.user if "status" in form.changed_data else None
+        super().save_model(request, obj, form, change)
+        course_recount(course=obj.course)
+        if change and "course" in form.changed_data:  # moved: the old class has a seat free
+            old = form.initial.get("course")
+            if old:
+                course_recount(course=Course.objects.get(pk=old))
+
+    def save_formset(self, request, form, formset, change):
+        marks = formset.save(commit=False)
+        for mark in marks:
+            mark.marked_by = request.user
+            mark.save()
+        for gone in formset.deleted_objects:
+            gone.delete()
+
+    def delete_model(self, request, obj):
+        course = obj.course
+        super().delete_model(request, obj)
+        course_recount(course=course)
+
+    def delete_queryset(self, request, queryset):
+        courses = {e.course for e in queryset.select_related("course")}
+        super().delete_queryset(request, queryset)
+        for course in courses:
+            course_recount(course=course)
+
+    def _set(self, request, queryset, status, label):
+        changed = enrollment_set_status(
+            enrollments=queryset.select_related("course"), status=status, user=request.user
+        )
+        self.message_user(request, f"{label}: {changed}", messages.SUCCESS)
+
+    @admin.action(description=_("Confirm selected enrollments"), permissions=["change"])
+    def confirm(self, request, queryset):
+        self._set(request, queryset, Enrollment.Status.CONFIRMED, _("Confirmed"))
+
+    @admin.action(description=_("Withdraw selected enrollments"), permissions=["change"])
+    def withdraw(self, request, queryset):
+        self._set(
+            request, queryset, Enrollment.Status.WITHDRAWN, pgettext_lazy("enrollment", "Withdrawn")
+        )
+
+    @admin.action(description=_("Mark selected enrollments completed"), permissions=["change"])
+    def complete(self, request, queryset):
+        self._set(request, queryset, Enrollment.Status.COMPLETED, _("Completed"))
+
+
+@admin.register(AttendanceMark)
+class AttendanceMarkAdmin(admin.ModelAdmin):
+    list_display = ["session", "enrollment", "status", "marked_by", "marked_at"]
+    list_filter = ["status", "session__course"]
+    list_select_related = ["session", "enrollment__learner", "enrollment__course", "marked_by"]
+    readonly_fields = ["marked_by", "marked_at"]
+    search_fields = ["enrollment__reference"]
+
+    def save_model(self, request, obj, form, change):
+        obj.marked_by = request.user
+        super().save_model(request, obj, form, change)

@@ -1,0 +1,59 @@
+"""Demo learners in the current classes, so staff can try attendance (idempotent).
+
+The names are clearly made up ("Thử", "Mẫu", "Ví Dụ"): no real person's data in the demo.
+"""
+
+from attendance.forms import CONSENT_TEXT
+from attendance.hamlets import ensure_defaults
+from attendance.models import Enrollment, Hamlet
+from attendance.services import EnrollmentRefusedError, enrollment_create
+from classes.models import Course
+
+LEARNERS = [
+    ("Nguyễn Văn Thử", 1956, "male", 1, "0912000001"),
+    ("Trần Thị Mẫu", 1960, "female", 2, ""),
+    ("Lê Văn Ví Dụ", 1958, "male", 3, "0912000003"),
+    ("Phạm Thị Thử Nghiệm", 1962, "female", 4, ""),
+    ("Hoàng Văn Mẫu", 1949, "male", 5, "0912000005"),
+    ("Vũ Thị Ví Dụ", 1953, "female", 6, ""),
+    ("Đỗ Thị Mẫu Hai", 1966, "female", 7, "0912000007"),
+    ("Bùi Văn Thử Ba", 1971, "male", 8, ""),
+    ("Ngô Thị Demo", 1959, "female", 9, "0912000009"),
+    ("Đặng Văn Demo", 1964, "male", 10, ""),
+]
+
+DEMO_CLASSES = [
+    ("tin-hoc-co-ban-cho-nguoi-cao-tuoi", LEARNERS[:8]),
+    ("lop-duong-sinh-mua-dong", LEARNERS[2:]),
+    ("ky-thuat-trong-rau-an-toan-vu-dong", LEARNERS[::2]),
+]
+
+
+def load(stdout):
+    ensure_defaults(Hamlet)
+    hamlets = {h.position: h for h in Hamlet.objects.filter(is_other=False)}
+    made = 0
+    for slug, learners in DEMO_CLASSES:
+        course = Course.objects.filter(slug=slug).first()
+        if course is None:
+            continue
+        for name, year, sex, hamlet, phone in learners:
+            try:
+                result = enrollment_create(
+                    course=course,
+                    full_name=name,
+                    birth_year=year,
+                    sex=sex,
+                    hamlet=hamlets.get(hamlet) or Hamlet.objects.first(),
+                    phone=phone,
+                    consent_text=str(CONSENT_TEXT),
+                    source=Enrollment.Source.STAFF,
+                    check_window=False,
+                )
+            except EnrollmentRefusedError:
+                continue
+            if result.created:
+                result.enrollment.status = Enrollment.Status.CONFIRMED
+                result.enrollment.save(update_fields=["status"])
+                made += 1
+    stdout.write(f"attendance: {made} demo enrollments added")

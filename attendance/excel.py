@@ -1,0 +1,268 @@
+"""Excel files for staff: class lists, attendance, figures, the learner import.
+
+Real .xlsx (openpyxl) so Vietnamese opens intact in Excel. Any text a person typed that starts
+like a formula (= + - @, or a tab/carriage return) is written with a leading apostrophe, so
+Excel shows it as text and never runs it.
+"""
+
+import io
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from attendance import cleaning
+from attendance.models import Hamlet, Sex
+from core.text import fold
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+MAX_IMPORT_ROWS = 2000
+
+
+def safe(value):
+    """A cell value Excel will not evaluate."""
+    if isinstance(value, Promise):  # a lazy translation
+        value = str(value)
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def sheet(wb, title, header, rows, *, first=False):
+    ws = wb.active if first else wb.create_sheet()
+    ws.title = title[:31]
+    ws.append([safe(h) for h in header])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        ws.append([safe(v) for v in row])
+    for i, h in enumerate(header, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = max(10, min(len(str(h)) + 6, 40))
+    ws.freeze_panes = "A2"
+    return ws
+
+
+def response(wb, filename):
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    resp = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    resp["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return resp
+
+
+def class_list(course, enrollments):
+    wb = Workbook()
+    sheet(
+        wb,
+        _("Learners"),
+        [
+            _("No."),
+            _("Full name"),
+            _("Year of birth"),
+            _("Sex"),
+            _("Hamlet"),
+            _("Phone"),
+            _("Guardian"),
+            _("Guardian's phone"),
+            _("Status"),
+            _("Reference code"),
+            _("Note"),
+        ],
+        (
+            [
+                i,
+                e.learner.full_name,
+                e.learner.birth_year,
+                e.learner.get_sex_display(),
+                str(e.learner.hamlet or ""),
+                e.learner.phone,
+                e.learner.guardian_name,
+                e.learner.guardian_phone,
+                e.get_status_display(),
+                e.reference,
+                e.note,
+            ]
+            for i, e in enumerate(enrollments, start=1)
+        ),
+        first=True,
+    )
+    return wb
+
+
+def attendance_sheet(course, enrollments, sessions, marks):
+    """Learners × sessions; `marks` is {(enrollment_id, session_id): label}."""
+    wb = Workbook()
+    header = [_("No."), _("Full name")] + [f"{s.date:%d/%m/%Y}" for s in sessions]
+    sheet(
+        wb,
+        _("Attendance"),
+        header,
+        (
+            [i, e.learner.full_name] + [marks.get((e.pk, s.pk), "") for s in sessions]
+            for i, e in enumerate(enrollments, start=1)
+        ),
+        first=True,
+    )
+    return wb
+
+
+def learner_workbook(data):
+    wb = Workbook()
+    sheet(
+        wb,
+        _("Learner"),
+        [_("Field"), _("Value")],
+        [(k, v) for k, v in data.items() if k != "enrollments"],
+        first=True,
+    )
+    sheet(
+        wb,
+        _("Enrollments"),
+        [
+            _("Class"),
+            _("Start date"),
+            _("Reference code"),
+            _("Status"),
+            _("Source"),
+            _("Note"),
+            _("Consent given at"),
+            _("Consent text"),
+            _("Attendance"),
+        ],
+        (
+            [
+                e["class"],
+                e["start_date"],
+                e["reference"],
+                e["status"],
+                e["source"],
+                e["note"],
+                e["consent_at"],
+                e["consent_text"],
+                "; ".join(f"{a['session']}: {a['status']}" for a in e["attendance"]),
+            ]
+            for e in data["enrollments"]
+        ),
+    )
+    return wb
+
+
+# --- Import ----------------------------------------------------------------------------------
+
+IMPORT_HEADER = [
+    "Họ và tên",
+    "Năm sinh",
+    "Giới tính (Nam/Nữ)",
+    "Xóm",
+    "Điện thoại",
+    "Người giám hộ",
+    "Điện thoại người giám hộ",
+]
+
+
+def import_template():
+    wb = Workbook()
+    ws = sheet(wb, "Hoc vien", IMPORT_HEADER, [], first=True)
+    ws.append(["Nguyễn Văn Mẫu", 1970, "Nam", "Xóm 1", "0912 345 678", "", ""])
+    notes = wb.create_sheet("Huong dan")
+    notes.append(["Mỗi dòng một học viên. Xoá dòng mẫu trước khi nhập."])
+    notes.append(["Giới tính: Nam hoặc Nữ. Xóm: đúng tên trong danh sách dưới đây."])
+    notes.append(["Người dưới 16 tuổi cần tên và điện thoại người giám hộ."])
+    for hamlet in Hamlet.objects.all():
+        notes.append([hamlet.name])
+    return wb
+
+
+@dataclass
+class ImportRow:
+    line: int
+    values: dict = field(default_factory=dict)
+    errors: list = field(default_factory=list)
+    known: bool = False  # the same person is already in the register
+
+
+def _text(value):
+    return "" if value is None else str(value).strip()
+
+
+def _sex(value):
+    folded = fold(_text(value))
+    if folded in ("nu", "female", "f"):
+        return Sex.FEMALE
+    if folded in ("nam", "male", "m"):
+        return Sex.MALE
+    raise ValidationError(_("Sex must be “Nam” or “Nữ”."))
+
+
+def read_learners(upload):
+    """Parse and check every row; nothing is written. Returns [ImportRow] (errors per row)."""
+    try:
+        wb = load_workbook(upload, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        raise ValidationError(_("This Excel file cannot be read. Save it again as .xlsx.")) from exc
+    ws = wb.worksheets[0]
+    hamlets = {fold(h.name): h for h in Hamlet.objects.all()}
+    rows = []
+    for line, raw in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
+        cells = list(raw or ()) + [None] * len(IMPORT_HEADER)
+        if not any(_text(c) for c in cells[: len(IMPORT_HEADER)]):
+            continue
+        if len(rows) >= MAX_IMPORT_ROWS:
+            raise ValidationError(
+                _("The file has more than %(n)d rows; split it.") % {"n": MAX_IMPORT_ROWS}
+            )
+        row = ImportRow(line=line)
+        checks = {
+            "full_name": lambda cells=cells: cleaning.clean_person_name(_text(cells[0])),
+            "birth_year": lambda cells=cells: cleaning.clean_birth_year(_year(cells[1])),
+            "sex": lambda cells=cells: _sex(cells[2]),
+            "hamlet": lambda cells=cells: _hamlet(hamlets, cells[3]),
+            "phone": lambda cells=cells: cleaning.normalize_phone(_text(cells[4])),
+            "guardian_name": lambda cells=cells: (
+                cleaning.clean_person_name(_text(cells[5]), _("The guardian's name"))
+                if _text(cells[5])
+                else ""
+            ),
+            "guardian_phone": lambda cells=cells: cleaning.normalize_phone(_text(cells[6])),
+        }
+        for name, check in checks.items():
+            try:
+                row.values[name] = check()
+            except ValidationError as error:
+                row.errors.extend(error.messages)
+        year = row.values.get("birth_year")
+        if (
+            year
+            and cleaning.is_minor(year)
+            and not (row.values.get("guardian_name") and row.values.get("guardian_phone"))
+        ):
+            row.errors.append(_("Learners under 16 need a guardian's name and phone."))
+        rows.append(row)
+    return rows
+
+
+def _year(value):
+    if isinstance(value, int | float) and float(value).is_integer():
+        return int(value)
+    text = _text(value)
+    if text.isdigit():
+        return int(text)
+    if not text:
+        return None
+    raise ValidationError(_("Type the year of birth as four digits, e.g. 1975."))
+
+
+def _hamlet(hamlets, value):
+    hamlet = hamlets.get(fold(_text(value)))
+    if hamlet is None:
+        raise ValidationError(
+            _("Unknown hamlet “%(name)s”: use a name from the list in the template.")
+            % {"name": _text(value)[:40]}
+        )
+    return hamlet

@@ -1,0 +1,166 @@
+import uuid
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from attendance import cleaning
+from attendance.models import Hamlet, Sex
+
+CONSENT_TEXT = _(
+    "I agree that the community learning center of Tiên Tân keeps the details above to "
+    "organise this class, contact me about it and count learners in its anonymous "
+    "statistics. They are never published, are kept until two years after the class ends, "
+    "and I may ask the center at any time to see or erase them."
+)
+
+
+class EnrollmentForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    birth_year = forms.IntegerField(
+        label=_("Year of birth"),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "placeholder": "1975"}),
+        error_messages={"invalid": _("Type the year of birth as four digits, e.g. 1975.")},
+    )
+    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, widget=forms.RadioSelect)
+    hamlet = forms.ModelChoiceField(
+        label=_("Hamlet"),
+        queryset=Hamlet.objects.all(),
+        empty_label=_("— choose your hamlet —"),
+        error_messages={"invalid_choice": _("Choose a hamlet from the list.")},
+    )
+    phone = forms.CharField(
+        label=_("Phone (optional)"),
+        required=False,
+        max_length=30,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+        help_text=_("So the center can call you about the class."),
+    )
+    guardian_name = forms.CharField(
+        label=_("Parent or guardian's name"),
+        required=False,
+        max_length=200,
+        help_text=_("Needed when the learner is under 16."),
+    )
+    guardian_phone = forms.CharField(
+        label=_("Parent or guardian's phone"),
+        required=False,
+        max_length=30,
+        widget=forms.TextInput(attrs={"inputmode": "tel"}),
+    )
+    note = forms.CharField(
+        label=_("Note (optional)"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    consent = forms.BooleanField(
+        label=CONSENT_TEXT,
+        error_messages={"required": _("Tick the box to agree, or the center cannot enroll you.")},
+    )
+    # A field people never see: bots fill every input they find.
+    website = forms.CharField(required=False, label=_("Leave this empty"))
+    token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["token"].initial = uuid.uuid4()
+        self.fields["full_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    def clean_full_name(self):
+        return cleaning.clean_person_name(self.cleaned_data["full_name"])
+
+    def clean_birth_year(self):
+        return cleaning.clean_birth_year(self.cleaned_data["birth_year"])
+
+    def clean_phone(self):
+        return cleaning.normalize_phone(self.cleaned_data["phone"])
+
+    def clean_guardian_name(self):
+        value = self.cleaned_data["guardian_name"]
+        return cleaning.clean_person_name(value, _("The guardian's name")) if value else ""
+
+    def clean_guardian_phone(self):
+        return cleaning.normalize_phone(self.cleaned_data["guardian_phone"])
+
+    def clean_note(self):
+        return cleaning.clean_note(self.cleaned_data["note"])
+
+    def clean(self):
+        data = super().clean()
+        if data.get("website"):
+            raise ValidationError(
+                _("Your enrollment could not be sent. Please call the center."), code="spam"
+            )
+        year = data.get("birth_year")
+        if year and cleaning.is_minor(year):
+            if not data.get("guardian_name") and "guardian_name" not in self.errors:
+                self.add_error(
+                    "guardian_name",
+                    _("Learners under 16 need a parent or guardian: type their name."),
+                )
+            if not data.get("guardian_phone") and "guardian_phone" not in self.errors:
+                self.add_error(
+                    "guardian_phone",
+                    _("Learners under 16 need a parent or guardian: type their phone."),
+                )
+        return data
+
+
+class AttendanceForm(forms.Form):
+    """One radio group per enrolled learner; everyone starts as present."""
+
+    def __init__(self, *args, enrollments, marks, **kwargs):
+        super().__init__(*args, **kwargs)
+        from attendance.models import AttendanceMark
+
+        self.rows = []
+        for enrollment in enrollments:
+            name = f"mark_{enrollment.pk}"
+            self.fields[name] = forms.ChoiceField(
+                label=enrollment.learner.full_name or str(enrollment.learner),
+                choices=AttendanceMark.Status.choices,
+                initial=marks.get(enrollment.pk, AttendanceMark.Status.PRESENT),
+                widget=forms.RadioSelect,
+            )
+            self.rows.append((enrollment, name))
+
+    def marks(self):
+        return {
+            enrollment.pk: self.cleaned_data[name]
+            for enrollment, name in self.rows
+            if name in self.cleaned_data
+        }
+
+    def bound_rows(self):
+        return [(enrollment, self[name]) for enrollment, name in self.rows]
+
+
+class LearnerImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Excel file (.xlsx)"),
+        help_text=_("Fill in the template; one learner per row. At most 2,000 rows."),
+    )
+
+    def clean_file(self):
+        from core.uploads import ContentTypeValidator
+
+        upload = self.cleaned_data["file"]
+        ContentTypeValidator(["xlsx"], max_bytes=5 * 1024 * 1024)(upload)
+        return upload
+
+
+class StatisticsSpanForm(forms.Form):
+    start = forms.IntegerField(label=_("From year"), required=False, min_value=1990, max_value=2100)
+    end = forms.IntegerField(label=_("To year"), required=False, min_value=1990, max_value=2100)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            raise ValidationError(_("The first year must not be after the last year."))
+        return data

@@ -1,0 +1,248 @@
+"""Learners, their enrollments in classes and the attendance marks staff take.
+
+Personal data lives only here. It never leaves through a public page, feed, sitemap or URL:
+public views of this app show aggregates only.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from classes.models import Course, Session
+from core.models import TimeStampedModel
+from core.search import searchable_text
+from core.text import fold
+
+# No 0/O, 1/I/L: the code is read aloud over the phone.
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+REFERENCE_LENGTH = 6
+
+
+def new_reference():
+    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
+class Hamlet(models.Model):
+    """A hamlet (xóm) of the commune, offered in the enrollment form. Staff edit the list."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    is_other = models.BooleanField(
+        _("means “other”"),
+        default=False,
+        help_text=_("The choice for people living outside the listed hamlets."),
+    )
+
+    class Meta:
+        ordering = ["is_other", "position", "name"]
+        verbose_name = _("hamlet")
+        verbose_name_plural = _("hamlets")
+
+    def __str__(self):
+        return self.name
+
+
+class Sex(models.TextChoices):
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+
+
+class LearnerQuerySet(models.QuerySet):
+    def matching(self, *, full_name, birth_year, phone="", hamlet=None):
+        """Learners who are the same person: same folded name and birth year, and the same
+        phone or the same hamlet."""
+        same = Q(phone=phone) if phone else Q(pk__in=[])
+        if hamlet is not None:
+            same |= Q(hamlet=hamlet)
+        return self.filter(name_folded=fold(full_name), birth_year=birth_year).filter(same)
+
+
+class Learner(TimeStampedModel):
+    """A person who enrolled in a class (no ID numbers: only what a class needs)."""
+
+    full_name = models.CharField(_("full name"), max_length=100)
+    name_folded = models.CharField(max_length=100, editable=False, db_index=True)
+    birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
+    sex = models.CharField(_("sex"), max_length=10, choices=Sex, blank=True)
+    hamlet = models.ForeignKey(
+        Hamlet, verbose_name=_("hamlet"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    phone = models.CharField(_("phone"), max_length=15, blank=True)
+    guardian_name = models.CharField(_("guardian's name"), max_length=100, blank=True)
+    guardian_phone = models.CharField(_("guardian's phone"), max_length=15, blank=True)
+    erased_at = models.DateTimeField(
+        _("personal data erased at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The person's data was erased on request; their enrollments still count."),
+    )
+    search_text = models.TextField(editable=False, default="")
+
+    objects = LearnerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name_folded", "birth_year"]
+        verbose_name = _("learner")
+        verbose_name_plural = _("learners")
+
+    def __str__(self):
+        if self.erased_at:
+            return str(_("Erased learner #%(id)s") % {"id": self.pk})
+        return f"{self.full_name} ({self.birth_year or '?'})"
+
+    def clean(self):
+        # The admin is held to the same rules as the public form.
+        from attendance import cleaning
+
+        if self.erased_at:
+            return
+        errors = {}
+        for field, check in (
+            ("full_name", cleaning.clean_person_name),
+            ("phone", cleaning.normalize_phone),
+            ("guardian_phone", cleaning.normalize_phone),
+            ("birth_year", cleaning.clean_birth_year),
+        ):
+            value = getattr(self, field)
+            if field == "birth_year" and value is None:
+                continue
+            try:
+                setattr(self, field, check(value))
+            except ValidationError as error:
+                errors[field] = error.messages
+        if self.guardian_name:
+            try:
+                self.guardian_name = cleaning.clean_person_name(self.guardian_name)
+            except ValidationError as error:
+                errors["guardian_name"] = error.messages
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.name_folded = fold(self.full_name)[:100]
+        self.search_text = searchable_text(self.full_name, self.phone)
+        super().save(*args, **kwargs)
+
+
+class EnrollmentQuerySet(models.QuerySet):
+    def active(self):
+        """Enrollments that hold a seat and count as learners."""
+        return self.exclude(status=Enrollment.Status.WITHDRAWN)
+
+
+class Enrollment(TimeStampedModel):
+    """One learner in one class."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        CONFIRMED = "confirmed", _("Confirmed")
+        COMPLETED = "completed", _("Completed")
+        WITHDRAWN = "withdrawn", pgettext_lazy("enrollment", "Withdrawn")
+
+    class Source(models.TextChoices):
+        ONLINE = "online", _("Online form")
+        STAFF = "staff", _("Entered by staff")
+
+    learner = models.ForeignKey(
+        Learner, verbose_name=_("learner"), on_delete=models.PROTECT, related_name="enrollments"
+    )
+    course = models.ForeignKey(
+        Course, verbose_name=_("class"), on_delete=models.PROTECT, related_name="enrollments"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.PENDING, db_index=True
+    )
+    source = models.CharField(_("source"), max_length=10, choices=Source, default=Source.STAFF)
+    reference = models.CharField(
+        _("reference code"), max_length=12, unique=True, default=new_reference, editable=False
+    )
+    note = models.TextField(_("note"), blank=True, max_length=500)
+    consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+    consent_text = models.TextField(_("consent text"), blank=True, editable=False)
+    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("status changed by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = EnrollmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["course", "learner__name_folded"]
+        verbose_name = _("enrollment")
+        verbose_name_plural = _("enrollments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "course"],
+                name="enrollment_one_per_learner_per_class",
+                violation_error_message=_("This learner is already enrolled in this class."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.reference} · {self.course.title}"
+
+    def clean(self):
+        # Staff in the admin are held to the class's seats too (the public form is held by
+        # `services.enrollment_create`, under a row lock).
+        if self.status == self.Status.WITHDRAWN or not self.course_id:
+            return
+        capacity = self.course.capacity
+        if capacity is None:
+            return
+        others = Enrollment.objects.active().filter(course_id=self.course_id).exclude(pk=self.pk)
+        if others.count() >= capacity:
+            raise ValidationError(
+                {"course": _("This class is full: withdraw someone first or add seats.")}
+            )
+
+
+class AttendanceMark(models.Model):
+    """Whether a learner came to one session; one mark per learner per session."""
+
+    class Status(models.TextChoices):
+        PRESENT = "present", _("Present")
+        ABSENT = "absent", _("Absent")
+        EXCUSED = "excused", _("Excused")
+        LATE = "late", _("Late")
+
+    enrollment = models.ForeignKey(
+        Enrollment, verbose_name=_("enrollment"), on_delete=models.CASCADE, related_name="marks"
+    )
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="marks"
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PRESENT)
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("marked by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    marked_at = models.DateTimeField(_("marked at"), auto_now=True)
+
+    class Meta:
+        ordering = ["session", "enrollment"]
+        verbose_name = _("attendance mark")
+        verbose_name_plural = _("attendance marks")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrollment", "session"],
+                name="attendance_one_mark_per_session",
+                violation_error_message=_("This learner already has a mark for this session."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.session} · {self.get_status_display()}"

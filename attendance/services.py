@@ -1,0 +1,299 @@
+"""Writes on learners, enrollments and marks. Views, admin and imports call these."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from attendance.models import AttendanceMark, Enrollment, Learner, new_reference
+from classes.models import Course
+
+
+class EnrollmentRefusedError(ValidationError):
+    """The class cannot take this enrollment (closed or full); nothing was written."""
+
+
+@dataclass(frozen=True)
+class EnrollmentResult:
+    enrollment: Enrollment
+    created: bool  # False: the same person (or the same submission) was already enrolled
+
+
+def course_recount(*, course: Course) -> int:
+    """Store how many seats the class's enrollments hold. Call with the class row locked."""
+    taken = Enrollment.objects.active().filter(course=course).count()
+    Course.objects.filter(pk=course.pk).update(seats_taken=taken)
+    course.seats_taken = taken
+    return taken
+
+
+def _find_or_create_learner(
+    *, full_name, birth_year, sex, hamlet, phone, guardian_name, guardian_phone
+):
+    learner = (
+        Learner.objects.matching(
+            full_name=full_name, birth_year=birth_year, phone=phone, hamlet=hamlet
+        )
+        .order_by("pk")
+        .first()
+    )
+    if learner is None:
+        learner = Learner.objects.create(
+            full_name=full_name,
+            birth_year=birth_year,
+            sex=sex,
+            hamlet=hamlet,
+            phone=phone,
+            guardian_name=guardian_name,
+            guardian_phone=guardian_phone,
+        )
+    else:
+        # Fill what the earlier record lacked; never overwrite what staff confirmed.
+        changed = False
+        for field, value in (
+            ("phone", phone),
+            ("guardian_name", guardian_name),
+            ("guardian_phone", guardian_phone),
+            ("sex", sex),
+        ):
+            if value and not getattr(learner, field):
+                setattr(learner, field, value)
+                changed = True
+        if changed:
+            learner.save()
+    return learner
+
+
+@transaction.atomic
+def enrollment_create(
+    *,
+    course: Course,
+    full_name: str,
+    birth_year: int,
+    sex: str,
+    hamlet,
+    phone: str = "",
+    guardian_name: str = "",
+    guardian_phone: str = "",
+    note: str = "",
+    consent_text: str = "",
+    source: str = Enrollment.Source.ONLINE,
+    submission_token=None,
+    check_window: bool = True,
+    today: datetime.date | None = None,
+) -> EnrollmentResult:
+    """Enroll a person in a class; the values must already be cleaned (see `cleaning`).
+
+    The class row is locked (SELECT … FOR UPDATE) for the whole check-and-insert, so
+    concurrent submissions for the last seat queue up: exactly one gets it, the others are
+    refused. The same lock makes the duplicate check safe: the same person (folded name,
+    birth year, and phone or hamlet) enrolling twice gets their first enrollment back, and a
+    double-clicked submit (same `submission_token`) creates one row.
+    """
+    course = Course.objects.select_for_update().get(pk=course.pk)
+    if submission_token is not None:
+        earlier = Enrollment.objects.filter(submission_token=submission_token).first()
+        if earlier is not None:
+            return EnrollmentResult(earlier, created=False)
+    if check_window and not course.enrollment_window_open(today):
+        raise EnrollmentRefusedError(
+            _("Enrollment for this class is closed. Contact the center for the next class."),
+            code="closed",
+        )
+    learner = _find_or_create_learner(
+        full_name=full_name,
+        birth_year=birth_year,
+        sex=sex,
+        hamlet=hamlet,
+        phone=phone,
+        guardian_name=guardian_name,
+        guardian_phone=guardian_phone,
+    )
+    existing = Enrollment.objects.filter(learner=learner, course=course).first()
+    if existing is not None and existing.status != Enrollment.Status.WITHDRAWN:
+        return EnrollmentResult(existing, created=False)
+    taken = Enrollment.objects.active().filter(course=course).count()
+    if course.capacity is not None and taken >= course.capacity:
+        raise EnrollmentRefusedError(
+            _("Sorry, this class is full. Contact the center to join the next one."),
+            code="full",
+        )
+    consent_at = timezone.now() if consent_text else None
+    if existing is not None:  # withdrawn earlier, enrolling again
+        existing.status = Enrollment.Status.PENDING
+        existing.note, existing.consent_text, existing.consent_at = note, consent_text, consent_at
+        existing.submission_token = submission_token
+        existing.save()
+        enrollment = existing
+    else:
+        for _attempt in range(5):  # a reference code collision is rare; draw again
+            try:
+                with transaction.atomic():
+                    enrollment = Enrollment.objects.create(
+                        learner=learner,
+                        course=course,
+                        source=source,
+                        note=note,
+                        consent_text=consent_text,
+                        consent_at=consent_at,
+                        submission_token=submission_token,
+                        reference=new_reference(),
+                    )
+                break
+            except IntegrityError:
+                continue
+        else:
+            raise IntegrityError("Could not draw a free reference code")
+    course_recount(course=course)
+    return EnrollmentResult(enrollment, created=True)
+
+
+@transaction.atomic
+def enrollment_set_status(*, enrollments, status: str, user=None) -> int:
+    """Confirm, withdraw or complete enrollments, keeping each class's seat count right.
+
+    Re-activating a withdrawn enrollment in a full class is refused for that one.
+    """
+    changed = 0
+    courses = {}
+    for enrollment in enrollments:
+        course = courses.get(enrollment.course_id) or Course.objects.select_for_update().get(
+            pk=enrollment.course_id
+        )
+        courses[course.pk] = course
+        if enrollment.status == status:
+            continue
+        if (
+            enrollment.status == Enrollment.Status.WITHDRAWN
+            and course.capacity is not None
+            and Enrollment.objects.active().filter(course=course).count() >= course.capacity
+        ):
+            continue
+        enrollment.status = status
+        enrollment.status_changed_by = user
+        enrollment.save(update_fields=["status", "status_changed_by", "updated_at"])
+        course_recount(course=course)
+        changed += 1
+    return changed
+
+
+@transaction.atomic
+def attendance_record(*, session, marks: dict, user) -> int:
+    """Save one session's marks: {enrollment_id: status}. One mark per learner per session;
+    saving again updates the marks and who made them."""
+    valid = set(
+        Enrollment.objects.active()
+        .filter(course_id=session.course_id, pk__in=list(marks))
+        .values_list("pk", flat=True)
+    )
+    existing = {
+        m.enrollment_id: m
+        for m in AttendanceMark.objects.select_for_update().filter(
+            session=session, enrollment_id__in=valid
+        )
+    }
+    now = timezone.now()
+    to_create, to_update = [], []
+    for enrollment_id, status in marks.items():
+        if enrollment_id not in valid or status not in AttendanceMark.Status.values:
+            continue
+        mark = existing.get(enrollment_id)
+        if mark is None:
+            to_create.append(
+                AttendanceMark(
+                    enrollment_id=enrollment_id, session=session, status=status, marked_by=user
+                )
+            )
+        else:
+            mark.status, mark.marked_by, mark.marked_at = status, user, now
+            to_update.append(mark)
+    AttendanceMark.objects.bulk_create(to_create)
+    AttendanceMark.objects.bulk_update(to_update, ["status", "marked_by", "marked_at"])
+    return len(to_create) + len(to_update)
+
+
+@transaction.atomic
+def learner_merge(*, keep: Learner, others) -> int:
+    """Merge duplicate learner records into `keep`: their enrollments move over (an enrollment
+    in a class `keep` already has is folded into it, its marks moving where free), then the
+    duplicates are deleted. Returns how many records were merged."""
+    merged = 0
+    for other in others:
+        if other.pk == keep.pk:
+            continue
+        for enrollment in other.enrollments.select_related("course"):
+            target = Enrollment.objects.filter(learner=keep, course=enrollment.course).first()
+            if target is None:
+                enrollment.learner = keep
+                enrollment.save(update_fields=["learner", "updated_at"])
+                continue
+            taken = set(target.marks.values_list("session_id", flat=True))
+            enrollment.marks.exclude(session_id__in=taken).update(enrollment=target)
+            enrollment.marks.all().delete()
+            enrollment.delete()
+            course = Course.objects.select_for_update().get(pk=target.course_id)
+            course_recount(course=course)
+        for field in ("phone", "sex", "guardian_name", "guardian_phone"):
+            if not getattr(keep, field) and getattr(other, field):
+                setattr(keep, field, getattr(other, field))
+        other.delete()
+        merged += 1
+    keep.save()
+    return merged
+
+
+def learner_data(*, learner: Learner) -> dict:
+    """Everything the portal holds about one learner, for a request to see their data."""
+    return {
+        "full_name": learner.full_name,
+        "birth_year": learner.birth_year,
+        "sex": learner.get_sex_display(),
+        "hamlet": str(learner.hamlet or ""),
+        "phone": learner.phone,
+        "guardian_name": learner.guardian_name,
+        "guardian_phone": learner.guardian_phone,
+        "created_at": learner.created_at.isoformat(),
+        "enrollments": [
+            {
+                "class": e.course.title,
+                "start_date": e.course.start_date.isoformat(),
+                "reference": e.reference,
+                "status": e.get_status_display(),
+                "source": e.get_source_display(),
+                "note": e.note,
+                "consent_at": e.consent_at.isoformat() if e.consent_at else None,
+                "consent_text": e.consent_text,
+                "attendance": [
+                    {"session": str(m.session), "status": m.get_status_display()}
+                    for m in e.marks.all()
+                ],
+            }
+            for e in learner.enrollments.select_related("course").prefetch_related("marks__session")
+        ],
+    }
+
+
+@transaction.atomic
+def learner_erase(*, learner: Learner) -> Learner:
+    """Erase a learner's personal data on request. The row and its enrollments stay,
+    anonymous, so the classes' learner counts (and counts by sex) do not change."""
+    learner = Learner.objects.select_for_update().get(pk=learner.pk)
+    learner.full_name = ""
+    learner.birth_year = None
+    learner.hamlet = None
+    learner.phone = ""
+    learner.guardian_name = ""
+    learner.guardian_phone = ""
+    learner.erased_at = timezone.now()
+    learner.save()
+    learner.enrollments.update(note="", submission_token=None)
+    # The admin's history keeps each object's name as it was: forget it there too.
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Learner), object_id=str(learner.pk)
+    ).update(object_repr=str(learner), change_message="")
+    return learner

@@ -1,0 +1,259 @@
+"""The class catalogue: partner bodies, classes and their sessions.
+
+This app knows nothing of learners (they live in `attendance`, a floor up). A class only keeps
+`seats_taken`, which attendance's services recount under a row lock whenever an enrollment
+changes, so the catalogue can show seats left without importing attendance.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.models import StampedModel, TimeStampedModel
+from core.search import searchable_text
+from core.text import unique_slug
+from core.uploads import ContentTypeValidator, DatedUploadTo
+
+
+class Partner(TimeStampedModel):
+    """A body that co-runs classes: the district vocational centre, a provincial department…"""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    short_name = models.CharField(
+        _("short name"),
+        max_length=80,
+        blank=True,
+        help_text=_("Shown in lists and charts when the full name is long."),
+    )
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, editable=False)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("partner body")
+        verbose_name_plural = _("partner bodies")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def label(self):
+        return self.short_name or self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+
+class Kind(models.TextChoices):
+    VOCATIONAL = "vocational", _("Vocational training")
+    TECHNICAL = "technical", _("Technical training session")
+    LITERACY = "literacy", _("Literacy and universal education")
+    IT = "it", _("Computer skills")
+    LAW = "law", _("Law")
+    HEALTH = "health", _("Health")
+    CULTURE = "culture", _("Culture and sport")
+    OTHER = "other", _("Other")
+
+
+class CourseQuerySet(models.QuerySet):
+    def published(self):
+        """Classes readers may see: published, and their publish time has come."""
+        return self.filter(status=Course.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def open_for_enrollment(self, today=None):
+        """Published classes whose enrollment window includes `today` (seats not checked)."""
+        today = today or timezone.localdate()
+        return (
+            self.published()
+            .filter(
+                enrollment_opens__isnull=False,
+                enrollment_opens__lte=today,
+            )
+            .filter(Q(enrollment_closes__isnull=True) | Q(enrollment_closes__gte=today))
+        )
+
+    def held(self, today=None):
+        """Classes that have started: what the statistics count."""
+        return self.filter(start_date__lte=today or timezone.localdate())
+
+
+class Course(StampedModel):
+    """One class (lớp học). Called Course in code so it does not clash with Python's `class`."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("class name"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text=_("Web address. Filled from the title when empty; do not change it once shared."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER)
+    topic = models.CharField(_("topic"), max_length=200, blank=True)
+    partners = models.ManyToManyField(
+        Partner, verbose_name=_("partner bodies"), blank=True, related_name="courses"
+    )
+    instructor = models.CharField(_("instructor"), max_length=200, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    schedule = models.CharField(
+        _("schedule"),
+        max_length=200,
+        blank=True,
+        help_text=_("In words, e.g. “Tuesday and Thursday evenings, 19:00–21:00”."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("seats"), null=True, blank=True, help_text=_("Empty means no limit.")
+    )
+    enrollment_opens = models.DateField(
+        _("enrollment opens"),
+        null=True,
+        blank=True,
+        help_text=_("Empty means people cannot enroll online."),
+    )
+    enrollment_closes = models.DateField(_("enrollment closes"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    cover = models.ImageField(
+        _("cover image"),
+        upload_to=DatedUploadTo("classes"),
+        blank=True,
+        validators=[ContentTypeValidator(["jpg", "png", "webp"], max_bytes=5 * 1024 * 1024)],
+    )
+    reported_learners = models.PositiveIntegerField(
+        _("reported number of learners"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For classes held before the portal kept learner records: statistics use this "
+            "number when the class has no enrollments."
+        ),
+    )
+    seats_taken = models.PositiveIntegerField(
+        _("seats taken"),
+        default=0,
+        editable=False,
+        help_text=_("Kept up to date by enrollments."),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PUBLISHED)
+    published_at = models.DateTimeField(_("publish time"), default=timezone.now)
+    search_text = models.TextField(editable=False, default="")
+
+    objects = CourseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "title"]
+        verbose_name = _("class")
+        verbose_name_plural = _("classes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="course_ends_after_start",
+                violation_error_message=_("A class cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(enrollment_closes__isnull=True)
+                | Q(enrollment_opens__isnull=True)
+                | Q(enrollment_closes__gte=F("enrollment_opens")),
+                name="course_enrollment_closes_after_opening",
+                violation_error_message=_("Enrollment cannot close before it opens."),
+            ),
+            models.CheckConstraint(
+                condition=Q(capacity__isnull=True) | Q(capacity__gt=0),
+                name="course_capacity_positive",
+                violation_error_message=_("A class needs at least one seat."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.start_date:%Y})"
+
+    def get_absolute_url(self):
+        return reverse("classes:class-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.enrollment_closes and not self.enrollment_opens:
+            raise ValidationError({"enrollment_opens": _("Give the day enrollment opens as well.")})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title)
+        self.search_text = searchable_text(
+            self.title, self.topic, self.get_kind_display(), self.place, self.description
+        )
+        super().save(*args, **kwargs)
+
+    @property
+    def seats_left(self):
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.seats_taken, 0)
+
+    @property
+    def is_full(self):
+        return self.capacity is not None and self.seats_taken >= self.capacity
+
+    def enrollment_window_open(self, today=None):
+        today = today or timezone.localdate()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at <= timezone.now()
+            and self.enrollment_opens is not None
+            and self.enrollment_opens <= today
+            and (self.enrollment_closes is None or today <= self.enrollment_closes)
+        )
+
+    def accepts_enrollment(self, today=None):
+        return self.enrollment_window_open(today) and not self.is_full
+
+
+class Session(models.Model):
+    """One meeting of a class."""
+
+    course = models.ForeignKey(
+        Course, verbose_name=_("class"), on_delete=models.CASCADE, related_name="sessions"
+    )
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("start time"))
+    end_time = models.TimeField(_("end time"))
+    topic = models.CharField(_("topic"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["date", "start_time"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_time__gt=F("start_time")),
+                name="session_ends_after_start",
+                violation_error_message=_("A session must end after it starts."),
+            ),
+            models.UniqueConstraint(
+                fields=["course", "date", "start_time"],
+                name="session_unique_start",
+                violation_error_message=_("This class already has a session at that time."),
+            ),
+        ]
+
+    def __str__(self):
+        label = f"{self.date:%d/%m/%Y} {self.start_time:%H:%M}–{self.end_time:%H:%M}"
+        return f"{label} · {self.topic}" if self.topic else label
+
+    @property
+    def starts(self):
+        return timezone.make_aware(datetime.datetime.combine(self.date, self.start_time))
+
+    @property
+    def ends(self):
+        return timezone.make_aware(datetime.datetime.combine(self.date, self.end_time))

@@ -1,0 +1,81 @@
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from attendance.models import AttendanceMark, Enrollment
+from tests.attendance.factories import EnrollmentFactory, LearnerFactory, hamlet
+from tests.classes.factories import CourseFactory, SessionFactory
+from tests.factories import PASSWORD, center_staff
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_villager_finds_an_open_class_and_enrolls_on_a_phone(
+    live_server, phone_page, artifacts_dir
+):
+    hamlet()
+    course = CourseFactory(title="Tin học cho người cao tuổi", capacity=25)
+    SessionFactory(course=course, date=timezone.localdate() + datetime.timedelta(days=8))
+    page = phone_page
+    page.goto(live_server.url + "/")
+    box = page.locator("#box-classes").locator("..")
+    box.get_by_role("link", name="Tin học cho người cao tuổi").click()
+    expect(page.locator("h1")).to_have_text("Tin học cho người cao tuổi")
+    expect(page.get_by_text("25 trên 25")).to_be_visible()
+    page.get_by_role("link", name="Ghi danh lớp này").click()
+
+    page.get_by_label("Họ và tên").fill("Trần Thị Thử")
+    page.get_by_label("Năm sinh").fill("1958")
+    page.get_by_label("Nữ").check()
+    page.get_by_label("Xóm").select_option(label="Xóm 3")
+    page.get_by_label("Điện thoại (không bắt buộc)").fill("+84 912 345 678")
+    page.get_by_label(re.compile("Tôi đồng ý")).check()
+    page.get_by_role("button", name="Gửi đơn ghi danh").click()
+
+    expect(page.locator("h1")).to_have_text("Đã nhận đơn ghi danh")
+    enrollment = Enrollment.objects.get()
+    expect(page.locator(".reference strong")).to_have_text(enrollment.reference)
+    assert "Trần" not in page.url and "0912" not in page.url
+    assert enrollment.learner.phone == "0912345678"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.screenshot(path=artifacts_dir / "enroll-phone.png", full_page=True)
+
+
+def test_staff_member_takes_attendance_on_a_phone(live_server, phone_page, artifacts_dir):
+    staff = center_staff(username="canbo-diemdanh")
+    course = CourseFactory(title="Dưỡng sinh mùa đông")
+    session = SessionFactory(course=course, date=timezone.localdate())
+    names = ["Nguyễn Văn Thử", "Lê Thị Mẫu", "Phạm Văn Ví Dụ"]
+    enrollments = [
+        EnrollmentFactory(course=course, learner=LearnerFactory(full_name=n)) for n in names
+    ]
+    page = phone_page
+    page.goto(live_server.url + "/quan-ly/diem-danh/")
+    page.locator("#id_username").fill(staff.username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("input[type=submit]").click()
+    page.get_by_role("link", name=re.compile("Dưỡng sinh mùa đông")).click()
+    page.get_by_role("link", name=re.compile("Điểm danh hôm nay")).click()
+    rows = page.locator("fieldset.mark-row")
+    expect(rows).to_have_count(3)
+    expect(page.locator("input[value=present]:checked")).to_have_count(3)
+    rows.filter(has_text="Lê Thị Mẫu").get_by_text("Vắng").click()
+    rows.filter(has_text="Phạm Văn Ví Dụ").get_by_text("Đến muộn").click()
+    page.screenshot(path=artifacts_dir / "attendance-take-phone.png", full_page=True)
+    page.get_by_role("button", name="Lưu điểm danh").click()
+    expect(
+        page.get_by_text("Đã lưu điểm danh cho 3 học viên (2 người không có mặt).")
+    ).to_be_visible()
+    marks = dict(
+        AttendanceMark.objects.filter(session=session).values_list("enrollment_id", "status")
+    )
+    assert marks == {
+        enrollments[0].pk: "present",
+        enrollments[1].pk: "absent",
+        enrollments[2].pk: "late",
+    }
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.screenshot(path=artifacts_dir / "attendance-saved-phone.png", full_page=True)
