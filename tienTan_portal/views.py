@@ -10,7 +10,8 @@ import logging
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -86,6 +87,12 @@ def healthz(request):
         log.warning("Health check: the database does not answer")
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+@require_GET
+def favicon(request):
+    """Browsers and the admin ask for /favicon.ico whatever the page links."""
+    return redirect(static("img/favicon.ico"), permanent=True)
 
 
 @require_GET
