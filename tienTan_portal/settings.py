@@ -177,6 +177,9 @@ STORAGES = {
     },
 }
 
+# Learners' personal data is erased (counts kept) this many years after their class ended.
+LEARNER_RETENTION_YEARS = env.int("DJANGO_LEARNER_RETENTION_YEARS", default=5)
+
 # Uploads to news articles.
 NEWS_ATTACHMENT_MAX_BYTES = env.int("DJANGO_NEWS_ATTACHMENT_MAX_MB", default=20) * 1024 * 1024
 # Pixel budget for a cover photo (40 MP): refuses decompression bombs before decoding.

@@ -13,6 +13,7 @@ class PageSitemap(Sitemap):
         return [
             "home",
             "about",
+            "privacy",
             "news:article-list",
             "classes:class-list",
             "disclosures:document-list",

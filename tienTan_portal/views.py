@@ -7,6 +7,7 @@ lists below and its box to `home.html`; no other app changes.
 
 import logging
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
@@ -73,6 +74,12 @@ def search(request):
 @require_GET
 def about(request):
     return render(request, "about.html")
+
+
+@require_GET
+def privacy(request):
+    """What personal data enrollment collects, why, for how long, and whom to ask."""
+    return render(request, "privacy.html", {"retention_years": settings.LEARNER_RETENTION_YEARS})
 
 
 @never_cache

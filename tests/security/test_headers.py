@@ -114,3 +114,17 @@ def test_favicon_ico_is_served_at_the_root(client):
     response = client.get("/favicon.ico")
     assert response.status_code in (301, 302)
     assert response["Location"].endswith("/static/img/favicon.ico")
+
+
+def test_privacy_notice_says_what_why_how_long_and_whom_to_ask(client, settings):
+    settings.LEARNER_RETENTION_YEARS = 3
+    html = client.get("/chinh-sach-rieng-tu/").content.decode()
+    for phrase in (
+        "Chính sách bảo vệ dữ liệu cá nhân",
+        "Thu thập những gì",
+        "3 năm",
+        "Hỏi ai",
+        "91/2025/QH15",
+    ):
+        assert phrase in html, phrase
+    assert 'href="/chinh-sach-rieng-tu/"' in client.get("/").content.decode()
