@@ -130,6 +130,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"  # also where an unsafe ?next= falls back to
 AUTHENTICATION_BACKENDS = [
     # django-axes counts failed logins per username and address and locks both out for a
     # while: staff reuse passwords, and the admin is on the open internet.

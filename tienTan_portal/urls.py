@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from tienTan_portal import views
 from tienTan_portal.sitemaps import SITEMAPS
@@ -19,8 +20,8 @@ urlpatterns = [
     path("chinh-sach-rieng-tu/", views.privacy, name="privacy"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
-    path("favicon.ico", views.favicon),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("favicon.ico", views.favicon, name="favicon"),
+    path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("tin-tuc/", include("news.urls")),
     path("lop-hoc/", include("classes.urls")),
     path("cong-khai/", include("disclosures.urls")),
