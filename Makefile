@@ -4,6 +4,7 @@
 #   make serve  production mode: collectstatic + gunicorn, configured by the environment
 #   make lint   ruff (lint and format check)
 #   make messages  update locale/vi from the source strings
+#   make lock   re-pin requirements.lock (with hashes) after editing requirements.txt
 
 PYTHON ?= python3.11
 VENV := .venv
@@ -12,14 +13,21 @@ PORT ?= 8000
 MANAGE := $(PY) manage.py
 MESSAGES_ARGS := -l vi --no-location --no-obsolete --ignore=.venv --ignore=var --ignore=staticfiles --ignore=media --ignore=artifacts --ignore=tests
 
-.PHONY: run test serve lint format messages check-messages compilemessages clean
+.PHONY: run test serve lint format messages check-messages compilemessages lock clean
 
 # Reinstall only when a requirements file changed, so a second `make run` is fast.
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+# The runtime set installs from the hash-checked lock; test tools come after it.
+$(VENV)/.installed: requirements.txt requirements.lock requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
+
+# After editing requirements.txt: pin the whole runtime tree with hashes.
+lock: $(VENV)/.installed
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --no-header \
+		--no-emit-index-url --no-emit-find-links --output-file requirements.lock requirements.txt
 
 compilemessages: $(VENV)/.installed
 	DJANGO_DEBUG=1 $(MANAGE) compilemessages --ignore=.venv --verbosity 0

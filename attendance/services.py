@@ -7,6 +7,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -297,3 +298,31 @@ def learner_erase(*, learner: Learner) -> Learner:
         content_type=ContentType.objects.get_for_model(Learner), object_id=str(learner.pk)
     ).update(object_repr=str(learner), change_message="")
     return learner
+
+
+def learners_past_retention(*, years: int, today=None):
+    """Learners whose every class ended more than `years` years ago (and who still have
+    personal data). A class without an end date counts by its start date."""
+    today = today or timezone.localdate()
+    try:
+        cutoff = today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        cutoff = today.replace(year=today.year - years, day=28)
+    recent = Q(enrollments__course__end_date__gte=cutoff) | Q(
+        enrollments__course__end_date__isnull=True,
+        enrollments__course__start_date__gte=cutoff,
+    )
+    return (
+        Learner.objects.filter(erased_at__isnull=True, enrollments__isnull=False)
+        .exclude(recent)
+        .distinct()
+    )
+
+
+def learners_erase_expired(*, years: int, today=None) -> int:
+    """Erase the personal data of every learner past the retention period; counts stay."""
+    erased = 0
+    for learner in learners_past_retention(years=years, today=today):
+        learner_erase(learner=learner)
+        erased += 1
+    return erased

@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -11,6 +12,8 @@ from core.admin import FoldedSearchAdmin, StampedAdmin
 class PartnerAdmin(admin.ModelAdmin):
     list_display = ["name", "short_name", "website"]
     search_fields = ["name", "short_name"]
+    # "sotnn.hanam.gov.vn" typed without a scheme means https.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 class SessionInline(admin.TabularInline):

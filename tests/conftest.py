@@ -56,3 +56,13 @@ def artifacts_dir():
 def _media_root(settings, tmp_path):
     """Each test writes uploads to its own folder, removed with it."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Counters kept in the cache (the enrollment rate limit) start at zero in every test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

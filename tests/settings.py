@@ -12,6 +12,8 @@ from tienTan_portal.settings import BASE_DIR
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+SESSION_COOKIE_NAME = "sessionid"  # __Host- cookies need HTTPS, which the live server lacks
+CSRF_COOKIE_NAME = "csrftoken"
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

@@ -15,6 +15,7 @@ class PageSitemap(Sitemap):
         return [
             "home",
             "about",
+            "privacy",
             "news:article-list",
             "classes:class-list",
             "disclosures:document-list",

@@ -7,13 +7,15 @@ lists below and its box to `home.html`; no other app changes.
 
 import logging
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from attendance import selectors as attendance_selectors
 from classes import selectors as classes_selectors
@@ -28,7 +30,7 @@ SEARCH_SOURCES = [news_selectors, classes_selectors, disclosures_selectors]
 RESULTS_PER_PAGE = 20
 
 
-@require_GET
+@require_safe
 def home(request):
     context = {}
     for part in HOME_PARTS:
@@ -36,7 +38,7 @@ def home(request):
     return render(request, "home.html", context)
 
 
-@require_GET
+@require_safe
 def search(request):
     """Search across articles, classes and documents, accent- and case-insensitive."""
     query = clean_query(request.GET.get("q", ""))
@@ -69,13 +71,19 @@ def search(request):
     )
 
 
-@require_GET
+@require_safe
 def about(request):
     return render(request, "about.html")
 
 
+@require_safe
+def privacy(request):
+    """What personal data enrollment collects, why, for how long, and whom to ask."""
+    return render(request, "privacy.html", {"retention_years": settings.LEARNER_RETENTION_YEARS})
+
+
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """200 "ok" when the app and its database answer, 503 otherwise (for monitors)."""
     try:
@@ -88,7 +96,13 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
-@require_GET
+@require_safe
+def favicon(request):
+    """Browsers and the admin ask for /favicon.ico whatever the page links."""
+    return redirect(static("img/favicon.ico"), permanent=True)
+
+
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",

@@ -3,6 +3,7 @@
 import datetime
 
 from django import template
+from django.core.exceptions import DisallowedHost
 from django.templatetags.static import static
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +18,10 @@ WEEKDAYS = [_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"
 def absolute(context, path):
     """`path` as an absolute URL on this site (link previews need absolute image URLs)."""
     request = context.get("request")
-    return request.build_absolute_uri(path) if request else path
+    try:
+        return request.build_absolute_uri(path) if request else path
+    except DisallowedHost:  # rendering the 400 page of a forged Host header
+        return path
 
 
 @register.simple_tag(takes_context=True)
