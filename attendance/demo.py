@@ -3,7 +3,7 @@
 The names are clearly made up ("Thử", "Mẫu", "Ví Dụ"): no real person's data in the demo.
 """
 
-from attendance.forms import CONSENT_TEXT
+from attendance.forms import consent_text
 from attendance.hamlets import ensure_defaults
 from attendance.models import Enrollment, Hamlet
 from attendance.services import EnrollmentRefusedError, enrollment_create
@@ -46,7 +46,7 @@ def load(stdout):
                     sex=sex,
                     hamlet=hamlets.get(hamlet) or Hamlet.objects.first(),
                     phone=phone,
-                    consent_text=str(CONSENT_TEXT),
+                    consent_text=consent_text(),
                     source=Enrollment.Source.STAFF,
                     check_window=False,
                 )

@@ -2,18 +2,30 @@ import uuid
 
 from crispy_forms.helper import FormHelper
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from attendance import cleaning
 from attendance.models import Hamlet, Sex
 
-CONSENT_TEXT = _(
-    "I agree that the community learning center of Tiên Tân keeps the details above to "
-    "organise this class, contact me about it and count learners in its anonymous "
-    "statistics. They are never published, are kept until two years after the class ends, "
-    "and I may ask the center at any time to see or erase them."
-)
+
+def consent_text():
+    """What a person agrees to, stored word for word with the enrollment. The retention
+    period is the one `erase_expired_learners` applies (DJANGO_LEARNER_RETENTION_YEARS)."""
+    years = settings.LEARNER_RETENTION_YEARS
+    return ngettext(
+        "I agree that the community learning center of Tiên Tân keeps the details above to "
+        "organise this class, contact me about it and count learners in its anonymous "
+        "statistics. They are never published, are kept until %(years)d year after the class "
+        "ends, and I may ask the center at any time to see or erase them.",
+        "I agree that the community learning center of Tiên Tân keeps the details above to "
+        "organise this class, contact me about it and count learners in its anonymous "
+        "statistics. They are never published, are kept until %(years)d years after the class "
+        "ends, and I may ask the center at any time to see or erase them.",
+        years,
+    ) % {"years": years}
 
 
 class EnrollmentForm(forms.Form):
@@ -56,7 +68,7 @@ class EnrollmentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     consent = forms.BooleanField(
-        label=CONSENT_TEXT,
+        label="",  # consent_text(), set per form: it reads the retention setting
         error_messages={"required": _("Tick the box to agree, or the center cannot enroll you.")},
     )
     # A field people never see: bots fill every input they find.
@@ -65,6 +77,7 @@ class EnrollmentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["consent"].label = consent_text()
         self.fields["token"].initial = uuid.uuid4()
         self.fields["full_name"].widget.attrs["autocomplete"] = "name"
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})

@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from attendance import charts, excel, ratelimit, statistics
-from attendance.forms import CONSENT_TEXT, EnrollmentForm, StatisticsSpanForm
+from attendance.forms import EnrollmentForm, StatisticsSpanForm, consent_text
 from attendance.services import EnrollmentRefusedError, enrollment_create
 from classes.models import Course
 
@@ -45,7 +45,7 @@ def enroll(request, slug):
                     guardian_name=data["guardian_name"],
                     guardian_phone=data["guardian_phone"],
                     note=data["note"],
-                    consent_text=str(CONSENT_TEXT),
+                    consent_text=consent_text(),
                     submission_token=data["token"],
                 )
             except EnrollmentRefusedError as refusal:

@@ -3,6 +3,7 @@ import threading
 import uuid
 
 import pytest
+from django.conf import settings as django_settings
 from django.db import connection
 from django.utils import timezone
 
@@ -30,7 +31,8 @@ def test_villager_enrolls_and_gets_a_reference_code(client):
     assert enrollment.learner.phone == "0912345678"
     assert enrollment.status == Enrollment.Status.PENDING
     assert enrollment.source == Enrollment.Source.ONLINE
-    assert enrollment.consent_at is not None and "hai năm" in enrollment.consent_text
+    years = django_settings.LEARNER_RETENTION_YEARS
+    assert enrollment.consent_at is not None and f"{years} năm" in enrollment.consent_text
     html = client.get(response["Location"]).content.decode()
     assert enrollment.reference in html and "Điều gì xảy ra tiếp theo" in html
     assert "Trần Thị Thử" not in html

@@ -65,3 +65,11 @@ def test_dry_run_changes_nothing_and_rerun_finds_nothing(learners):
 def test_a_longer_retention_keeps_everyone(learners):
     run("--years", "10")
     assert not Learner.objects.filter(erased_at__isnull=False).exists()
+
+
+def test_the_consent_box_states_the_retention_that_is_applied(client, settings):
+    settings.LEARNER_RETENTION_YEARS = 7
+    course = CourseFactory()
+    html = client.get(f"/lop-hoc/{course.slug}/dang-ky/").content.decode()
+    assert "được lưu đến 7 năm sau khi lớp kết thúc" in html
+    assert "7 năm" in client.get("/chinh-sach-rieng-tu/").content.decode()
