@@ -40,3 +40,14 @@ def search(words, query):
         )
         for course in courses
     ]
+
+
+def next_change(now):
+    """When a class appears by its publish time. (Enrollment windows are dates: they turn at
+    midnight, which the page cache always takes into account.)"""
+    return (
+        Course.objects.filter(status=Course.Status.PUBLISHED, published_at__gt=now)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )

@@ -13,3 +13,8 @@ class CoreConfig(AppConfig):
         # Groups are (re)applied after every migrate, so a new model's permissions reach the
         # staff who need them without anybody editing groups by hand.
         post_migrate.connect(apply_roles, dispatch_uid="core.apply_roles")
+
+        from core.cache import connect_signals
+
+        # Any change to content invalidates the anonymous page cache at once.
+        connect_signals()

@@ -72,3 +72,15 @@ def search(words, query):
             )
         )
     return hits
+
+
+def next_change(now):
+    """When a document scheduled for later becomes public."""
+    return (
+        DisclosureDocument.objects.filter(
+            status=DisclosureDocument.Status.PUBLISHED, published_at__gt=now
+        )
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )

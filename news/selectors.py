@@ -38,3 +38,20 @@ def search(words, query):
             )
         )
     return hits
+
+
+def next_change(now):
+    """When a page changes by time alone: a scheduled article appears, a notice expires."""
+    scheduled = (
+        Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=now)
+        .order_by("publish_at")
+        .values_list("publish_at", flat=True)
+        .first()
+    )
+    expiring = (
+        Article.objects.filter(status=Article.Status.PUBLISHED, expires_at__gt=now)
+        .order_by("expires_at")
+        .values_list("expires_at", flat=True)
+        .first()
+    )
+    return min((m for m in (scheduled, expiring) if m), default=None)

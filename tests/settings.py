@@ -27,3 +27,5 @@ ARTIFACTS_DIR = BASE_DIR / "artifacts"
 # Serve static files from the finders, as in development: tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# The anonymous page cache is off, except in tests/portal/test_page_cache.py, which turns it on.
+PAGE_CACHE_SECONDS = 0

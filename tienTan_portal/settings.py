@@ -66,11 +66,13 @@ MIDDLEWARE = [
     "core.middleware.SecurityHeadersMiddleware",
     "core.middleware.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag on every page: a repeat visit on slow mobile data gets a 304, not the page again.
+    # Above the page cache, so pages served from the cache get their 304s too.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "core.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # ETag on every page: a repeat visit on slow mobile data gets a 304, not the page again.
-    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -116,6 +118,10 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Whole pages for anonymous readers (core/cache.py); 0 turns it off.
+PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=600)
+# Saving rows of these apps does not change any public page.
+PAGE_CACHE_IGNORE_APPS = ["sessions", "axes", "admin", "auth", "contenttypes"]
 CACHES = {
     "default": env.cache_url_config(env.str("CACHE_URL", default="") or "locmemcache://tientan"),
 }

@@ -1,0 +1,127 @@
+"""Whole-page cache for anonymous readers, invalidated the moment content changes.
+
+Most requests are villagers reading the same few pages (a notice shared on Zalo brings the
+whole commune at once). Those pages are the same for every anonymous reader, so they are kept
+in the shared cache (`CACHE_URL`: Redis when several processes or servers run) under a key that
+includes a *content version*:
+
+- any save or delete of a row that public pages show bumps the version (signal below), so the
+  next request renders afresh: a reader never sees a page older than the publish;
+- content that changes with time alone (a scheduled article's publish time, a notice's
+  expiry, an enrollment window, tomorrow's date) is found by asking each app's
+  `selectors.next_change(now)`; when that moment passes, the version is bumped too.
+
+Staff (any request carrying a session cookie) are never served from, nor stored in, this
+cache. Responses that set a cookie, vary on cookies or say private/no-store are not stored.
+"""
+
+import datetime
+import hashlib
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+from django.utils.cache import cc_delim_re
+
+VERSION_KEY = "portal:content-version"
+NEXT_CHANGE_KEY = "portal:next-change"
+
+
+def bump_content_version(sender=None, **kwargs):
+    """Called on every save/delete of a model public pages may show."""
+    if sender is not None and sender._meta.app_label in settings.PAGE_CACHE_IGNORE_APPS:
+        return
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # no version yet (first request, or the cache was emptied)
+        cache.set(VERSION_KEY, 1, None)
+    cache.delete(NEXT_CHANGE_KEY)
+
+
+def connect_signals():
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(bump_content_version, dispatch_uid=f"core.cache.{id(signal)}")
+
+
+def _next_midnight(now):
+    local = timezone.localtime(now)
+    tomorrow = local.date() + datetime.timedelta(days=1)
+    return datetime.datetime.combine(tomorrow, datetime.time.min, tzinfo=local.tzinfo)
+
+
+def next_change(now):
+    """The earliest future moment at which some public page changes by time alone."""
+    moments = [_next_midnight(now)]
+    for config in apps.get_app_configs():
+        module_name = f"{config.name}.selectors"
+        if find_spec(module_name) is None:
+            continue
+        finder = getattr(import_module(module_name), "next_change", None)
+        if finder is not None and (moment := finder(now)) is not None:
+            moments.append(moment)
+    return min(moments)
+
+
+def content_version(now=None):
+    """The current version, bumped when a scheduled change's time has come."""
+    now = now or timezone.now()
+    values = cache.get_many([VERSION_KEY, NEXT_CHANGE_KEY])
+    version = values.get(VERSION_KEY)
+    until = values.get(NEXT_CHANGE_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, None)
+        version = cache.get(VERSION_KEY, 1)
+    if until is None or now.timestamp() >= until:
+        if until is not None:
+            bump_content_version()
+            version = cache.get(VERSION_KEY, version)
+        cache.set(NEXT_CHANGE_KEY, next_change(now).timestamp(), None)
+    return version
+
+
+def _cacheable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path.startswith(
+            (*settings.STAFF_URL_PREFIXES, settings.STATIC_URL, settings.MEDIA_URL)
+        )
+    )
+
+
+def _cacheable_response(response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    control = response.get("Cache-Control", "")
+    if "private" in control or "no-store" in control or "no-cache" in control:
+        return False
+    vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", ""))}
+    return "cookie" not in vary
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve anonymous GET requests from the cache (see the module docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE_SECONDS or not _cacheable_request(request):
+            return self.get_response(request)
+        url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        key = f"page:{content_version()}:{hashlib.sha256(url.encode()).hexdigest()}"
+        response = cache.get(key)
+        if response is not None:
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if _cacheable_response(response):
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response
