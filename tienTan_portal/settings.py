@@ -118,8 +118,12 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Whole pages for anonymous readers (core/cache.py); 0 turns it off.
-PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=600)
+# Whole pages for anonymous readers (core/cache.py); 0 turns it off. On by default only with
+# a shared cache: each process's local memory would keep its own content version, and a publish
+# seen by one worker would leave the others serving the old page.
+PAGE_CACHE_SECONDS = env.int(
+    "DJANGO_PAGE_CACHE_SECONDS", default=600 if env.str("CACHE_URL", default="") else 0
+)
 # Saving rows of these apps does not change any public page.
 PAGE_CACHE_IGNORE_APPS = ["sessions", "axes", "admin", "auth", "contenttypes"]
 CACHES = {

@@ -92,3 +92,8 @@ def test_media_and_static_roots_come_from_the_environment(tmp_path):
     }
     assert read_setting("MEDIA_ROOT", **env) == str(tmp_path / "m")
     assert read_setting("STATIC_ROOT", **env) == str(tmp_path / "s")
+
+
+def test_page_cache_is_on_only_with_a_shared_cache():
+    assert read_setting("PAGE_CACHE_SECONDS", **PROD) == "0"
+    assert read_setting("PAGE_CACHE_SECONDS", CACHE_URL="filecache:///tmp/x", **PROD) == "600"
