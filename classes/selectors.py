@@ -27,7 +27,7 @@ def home_context(request):
 def search(words, query):
     """`core.search.SearchHit`s for the folded `words` of `query`."""
     courses = filter_words(Course.objects.published(), words).only(
-        "title", "slug", "topic", "description", "start_date", "place", "kind"
+        "title", "slug", "topic", "description", "start_date", "place", "kind", "search_text"
     )[:MAX_CANDIDATES]
     return [
         SearchHit(
@@ -36,7 +36,7 @@ def search(words, query):
             url=course.get_absolute_url(),
             summary=course.description or course.topic,
             date=course.start_date,
-            score=score(course.title, course.description or "", query, words),
+            score=score(course.title, course.description or "", query, words, course.search_text),
         )
         for course in courses
     ]

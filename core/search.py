@@ -15,7 +15,7 @@ import datetime
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import reduce
+from functools import lru_cache, reduce
 from operator import and_, or_
 
 from django.db import migrations
@@ -70,9 +70,14 @@ def filter_words(queryset, words, fields=("search_text",)):
     return queryset.filter(reduce(and_, per_word))
 
 
-def score(title: str, text: str, query: str, words: list[str]) -> int:
-    """Rank: title matches first, exact-accent matches above folded ones, whole phrase bonus."""
-    folded_title, folded_text = fold(title), fold(text)
+def score(title: str, text: str, query: str, words: list[str], folded_text=None) -> int:
+    """Rank: title matches first, exact-accent matches above folded ones, whole phrase bonus.
+
+    `folded_text` is the row's stored `search_text`, when the caller has it: folding long
+    bodies again for every candidate is most of a search's time.
+    """
+    folded_title = fold(title)
+    folded_text = fold(text) if folded_text is None else folded_text
     exact_title = unicodedata.normalize("NFC", title).casefold()
     exact_text = unicodedata.normalize("NFC", text).casefold()
     exact_words = re.findall(r"\w+", query.casefold())
@@ -105,6 +110,16 @@ def searchable_text(*parts: str) -> str:
     return fold(" ".join(strip_tags(part or "") for part in parts))
 
 
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    return fold(ch) or ch
+
+
+def _fold_per_char(text: str) -> str:
+    """Fold keeping one character per character, so positions match the original."""
+    return "".join(map(_fold_char, text)).lower()
+
+
 def highlight(text: str, words: list[str]) -> SafeString:
     """Escape `text` and wrap each matched word in <mark>, ignoring accents and case.
 
@@ -112,7 +127,7 @@ def highlight(text: str, words: list[str]) -> SafeString:
     letter), so positions found in the folded text are positions in the original.
     """
     text = unicodedata.normalize("NFC", text or "")
-    folded = "".join(fold(ch) or ch for ch in text).lower()
+    folded = _fold_per_char(text)
     if len(folded) != len(text) or not words:
         return escape(text)
     spans = []
@@ -133,7 +148,7 @@ def highlight(text: str, words: list[str]) -> SafeString:
 def excerpt(text: str, words: list[str], length: int = 220) -> str:
     """A window of plain `text` around the first matched word."""
     text = re.sub(r"\s+", " ", strip_tags(text or "")).strip()
-    folded = "".join(fold(ch) or ch for ch in text).lower()
+    folded = _fold_per_char(text)
     first = min((folded.find(w) for w in words if w in folded), default=0)
     if len(folded) != len(text):
         first = 0

@@ -68,7 +68,7 @@ def search(words, query):
                 url=document.get_absolute_url(),
                 summary=_plain(document.summary) or facts,
                 date=timezone.localdate(document.published_at),
-                score=score(document.title, text, query, words),
+                score=score(document.title, text, query, words, document.search_text),
             )
         )
     return hits

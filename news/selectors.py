@@ -1,7 +1,6 @@
 """What the news app offers the top floor: its home-page boxes and its search hits."""
 
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from core.search import MAX_CANDIDATES, SearchHit, filter_words, score
@@ -22,11 +21,12 @@ def home_context(request):
 
 def search(words, query):
     articles = filter_words(Article.objects.published(), words).only(
-        "title", "slug", "summary", "body", "publish_at"
+        "title", "slug", "summary", "body", "publish_at", "search_text"
     )[:MAX_CANDIDATES]
     hits = []
     for article in articles:
-        text = f"{article.summary} {strip_tags(article.body)}"
+        # Tags are stripped only for the few results shown (core.search.excerpt).
+        text = f"{article.summary} {article.body}"
         hits.append(
             SearchHit(
                 kind=_("News"),
@@ -34,7 +34,7 @@ def search(words, query):
                 url=article.get_absolute_url(),
                 summary=text,
                 date=timezone.localdate(article.publish_at),
-                score=score(article.title, text, query, words),
+                score=score(article.title, text, query, words, article.search_text),
             )
         )
     return hits
