@@ -2,6 +2,7 @@
 #   make run    the site with demo content at http://127.0.0.1:8000 (PORT overrides)
 #   make test   the whole test suite, against PostgreSQL
 #   make bench  page rates as ratios to a static file, in production mode
+#   make lighthouse  Lighthouse scores of five pages (needs npm)
 #   make serve  production mode: collectstatic + gunicorn, configured by the environment
 #   make lint   ruff (lint and format check)
 #   make messages  update locale/vi from the source strings
@@ -14,7 +15,7 @@ PORT ?= 8000
 MANAGE := $(PY) manage.py
 MESSAGES_ARGS := -l vi --no-location --no-obsolete --ignore=.venv --ignore=var --ignore=staticfiles --ignore=media --ignore=artifacts --ignore=tests
 
-.PHONY: run test bench serve lint format messages check-messages compilemessages lock clean
+.PHONY: run test bench lighthouse serve lint format messages check-messages compilemessages lock clean
 
 # Reinstall only when a requirements file changed, so a second `make run` is fast.
 # The runtime set installs from the hash-checked lock; test tools come after it.
@@ -46,6 +47,10 @@ test: $(VENV)/.installed compilemessages
 # Speed as same-run ratios to a static file (see scripts/bench.py); needs wrk.
 bench: $(VENV)/.installed compilemessages
 	scripts/with-postgres.sh $(PY) scripts/bench.py
+
+# Lighthouse (mobile) scores of five pages, production mode, demo content; needs npm.
+lighthouse: $(VENV)/.installed compilemessages
+	cd scripts && ../scripts/with-postgres.sh ../$(PY) lighthouse.py
 
 serve: $(VENV)/.installed compilemessages
 	$(MANAGE) collectstatic --noinput --verbosity 0

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from classes.models import Course
-from core.search import MAX_CANDIDATES, SearchHit, filter_words, score
+from core.search import SearchHit, best_candidates, score
 
 HOME_BOX_SIZE = 4
 
@@ -26,9 +26,9 @@ def home_context(request):
 
 def search(words, query):
     """`core.search.SearchHit`s for the folded `words` of `query`."""
-    courses = filter_words(Course.objects.published(), words).only(
+    courses = best_candidates(Course.objects.published(), words).only(
         "title", "slug", "topic", "description", "start_date", "place", "kind", "search_text"
-    )[:MAX_CANDIDATES]
+    )
     return [
         SearchHit(
             kind=_("Class"),

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from core.search import MAX_CANDIDATES, SearchHit, filter_words, score
+from core.search import SearchHit, best_candidates, score
 from disclosures import compliance
 from disclosures.models import DisclosureDocument, Organization
 
@@ -53,9 +53,9 @@ def _plain(html: str) -> str:
 
 def search(words, query):
     """`core.search.SearchHit`s for the folded `words` of `query`."""
-    documents = filter_words(
+    documents = best_candidates(
         DisclosureDocument.objects.published().select_related("organization"), words
-    ).order_by("-published_at")[:MAX_CANDIDATES]
+    )
     kind = _("Public disclosure")
     hits = []
     for document in documents:

@@ -63,6 +63,10 @@ def _empty_cache():
     """Counters kept in the cache (the enrollment rate limit) start at zero in every test."""
     from django.core.cache import cache
 
+    from core import cache as page_cache
+
     cache.clear()
+    page_cache._memo["version"] = None
     yield
     cache.clear()
+    page_cache._memo["version"] = None

@@ -145,3 +145,16 @@ def test_query_count_does_not_grow_with_articles(client, django_assert_max_num_q
     # The home page also draws the classes box and the key figures: one query each.
     with django_assert_max_num_queries(8 if url == "/" else 6):
         assert client.get(url).status_code == 200
+
+
+def test_an_article_with_its_css_is_under_50_kb_compressed(client):
+    import gzip
+    from pathlib import Path
+
+    from django.conf import settings
+
+    article = ArticleFactory(body="<p>Nội dung bài viết dài.</p>" * 200)
+    html = client.get(article.get_absolute_url()).content
+    css = (Path(settings.BASE_DIR) / "static/css/site.css").read_bytes()
+    js = (Path(settings.BASE_DIR) / "static/js/site.js").read_bytes()
+    assert len(gzip.compress(html)) + len(gzip.compress(css)) + len(gzip.compress(js)) < 50_000
