@@ -103,6 +103,24 @@ def start_cache(tmp):
     return f"filecache://{tmp / 'cache'}", None, "shared folder"
 
 
+def start_gunicorn(env, workers):
+    """gunicorn on a free loopback port, once /healthz answers: (process, base URL)."""
+    port = free_port()
+    process = subprocess.Popen(
+        [str(Path(PYTHON).parent / "gunicorn"), "tienTan_portal.wsgi:application",
+         "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--log-level", "warning"],
+        cwd=ROOT, env=env,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    return process, base
+
+
 def wrk(url, script=None):
     extra = ["-s", str(script)] if script else []
     out = subprocess.run(
@@ -167,19 +185,7 @@ def main():
         pages = page_list()
         facts = page_facts(pages)
 
-        port = free_port()
-        gunicorn = subprocess.Popen(
-            [str(Path(PYTHON).parent / "gunicorn"), "tienTan_portal.wsgi:application",
-             "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS), "--log-level", "warning"],
-            cwd=ROOT, env=env,
-        )  # fmt: skip
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+        gunicorn, base = start_gunicorn(env, WORKERS)
         for _name, path in pages:  # warm: first renders fill the page cache
             urllib.request.urlopen(base + path, timeout=10).read()
         varied = tmp / "varied-search.lua"

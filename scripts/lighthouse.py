@@ -18,11 +18,9 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
-from bench import bench_database_url, drop_database, free_port
+from bench import bench_database_url, drop_database, start_gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -78,19 +76,7 @@ def main():
              "print(Course.objects.open_for_enrollment().first().slug)"],
             cwd=ROOT, env=env, check=True, capture_output=True, text=True,
         ).stdout.split()  # fmt: skip
-        port = free_port()
-        gunicorn = subprocess.Popen(
-            [str(Path(PYTHON).parent / "gunicorn"), "tienTan_portal.wsgi:application",
-             "--bind", f"127.0.0.1:{port}", "--workers", "2", "--log-level", "warning"],
-            cwd=ROOT, env=env,
-        )  # fmt: skip
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+        gunicorn, base = start_gunicorn(env, workers=2)
         pages = {
             "home": "/",
             "article": f"/tin-tuc/{slugs[0]}/",
