@@ -5,6 +5,7 @@ Each is started on 127.0.0.1 on a free port, in a temporary folder, and stopped 
 """
 
 import http.client
+import json
 import os
 import shutil
 import socket
@@ -146,6 +147,21 @@ def production_env(**overrides) -> dict:
         "DJANGO_LOG_LEVEL": "WARNING",
         **overrides,
     }
+
+
+def production_setting(expression, **env):
+    """A setting as the production settings module computes it from these variables."""
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c",
+         f"import json; from django.conf import settings; print(json.dumps({expression}))"],
+        cwd=settings.BASE_DIR,
+        env=production_env(**{"DJANGO_SECRET_KEY": "settings-test", **env}),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def collectstatic(env: dict):

@@ -7,8 +7,6 @@ import hashlib
 import http.client
 import io
 import json
-import subprocess
-import sys
 from urllib.parse import urlsplit
 
 import boto3
@@ -66,21 +64,6 @@ def s3_endpoint(tmp_path_factory):
         server.stop()
 
 
-def production_setting(expression, **env):
-    """A setting as the production settings module computes it from these variables."""
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "shell", "--no-imports", "-c",
-         f"import json; from django.conf import settings; print(json.dumps({expression}))"],
-        cwd=django_settings.BASE_DIR,
-        env=servers.production_env(DJANGO_SECRET_KEY="s3-settings-test", **env),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
-
-
 @pytest.fixture(scope="module")
 def s3_env(s3_endpoint):
     return {
@@ -96,7 +79,7 @@ def s3_storage(settings, s3_env):
     """This process stores uploads exactly as a production process configured by s3_env."""
     settings.STORAGES = {
         **settings.STORAGES,
-        "default": production_setting("settings.STORAGES['default']", **s3_env),
+        "default": servers.production_setting("settings.STORAGES['default']", **s3_env),
     }
     from django.core.files.storage import default_storage
 
@@ -127,20 +110,20 @@ def fetch(url):
 
 
 def test_without_a_bucket_uploads_stay_on_the_filesystem():
-    assert production_setting("settings.STORAGES['default']") == {
+    assert servers.production_setting("settings.STORAGES['default']") == {
         "BACKEND": "django.core.files.storage.FileSystemStorage"
     }
 
 
 def test_a_bucket_selects_s3_and_allows_its_images_in_the_csp(s3_env, s3_endpoint):
-    storage = production_setting("settings.STORAGES['default']", **s3_env)
+    storage = servers.production_setting("settings.STORAGES['default']", **s3_env)
     assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
     assert storage["OPTIONS"]["bucket_name"] == BUCKET
     assert storage["OPTIONS"]["endpoint_url"] == s3_endpoint
     assert storage["OPTIONS"]["querystring_auth"] is False  # stable URLs in cached pages
     img_src = "settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']"
-    assert s3_endpoint in production_setting(img_src, **s3_env)
-    cdn = production_setting(img_src, DJANGO_S3_CUSTOM_DOMAIN="media.example.vn", **s3_env)
+    assert s3_endpoint in servers.production_setting(img_src, **s3_env)
+    cdn = servers.production_setting(img_src, DJANGO_S3_CUSTOM_DOMAIN="media.example.vn", **s3_env)
     assert "https://media.example.vn" in cdn and s3_endpoint not in cdn
 
 

@@ -10,6 +10,7 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from news.models import Article
 from tests.factories import center_staff
 from tests.news.factories import ArticleFactory
+from tests.scaleout import servers
 
 pytestmark = [pytest.mark.scaleout, pytest.mark.django_db(transaction=True)]
 
@@ -146,3 +147,13 @@ def test_the_page_cache_is_shared_between_instances(site, shared_cache):
     staff = site.client(1)
     log_in(staff, user)
     assert staff.get("/tin-tuc/").header("X-Page-Cache") is None
+
+
+def test_cache_url_selects_djangos_own_redis_backend():
+    backend = servers.production_setting(
+        "settings.CACHES['default']",
+        DJANGO_SECRET_KEY="cache-settings-test",
+        CACHE_URL="redis://127.0.0.1:6379/1",
+    )
+    assert backend["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert backend["LOCATION"] == "redis://127.0.0.1:6379/1"
