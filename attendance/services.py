@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from attendance.models import AttendanceMark, Enrollment, Learner, new_reference
 from classes.models import Course
+from core.cache import bump_content_version
 
 
 class EnrollmentRefusedError(ValidationError):
@@ -29,6 +30,7 @@ def course_recount(*, course: Course) -> int:
     """Store how many seats the class's enrollments hold. Call with the class row locked."""
     taken = Enrollment.objects.active().filter(course=course).count()
     Course.objects.filter(pk=course.pk).update(seats_taken=taken)
+    bump_content_version()  # seats left are on public pages; update() sends no signal
     course.seats_taken = taken
     return taken
 

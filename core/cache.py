@@ -24,6 +24,7 @@ from importlib.util import find_spec
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
@@ -34,9 +35,20 @@ NEXT_CHANGE_KEY = "portal:next-change"
 
 
 def bump_content_version(sender=None, **kwargs):
-    """Called on every save/delete of a model public pages may show."""
+    """Called on every save/delete of a model public pages may show.
+
+    Bumped at once (this process sees its own write) and again when the transaction commits:
+    a reader on another process or server who renders between the save and the commit still
+    sees the old rows and would otherwise store them under the new version.
+    """
     if sender is not None and sender._meta.app_label in settings.PAGE_CACHE_IGNORE_APPS:
         return
+    _bump()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_bump)
+
+
+def _bump():
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet (first request, or the cache was emptied)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.admin import FoldedSearchAdmin, StampedAdmin
+from core.cache import bump_content_version
 from news.models import Article, Attachment, Category
 
 
@@ -83,6 +84,7 @@ class ArticleAdmin(StampedAdmin, FoldedSearchAdmin):
 
     def _bulk_update(self, request, queryset, message, **changes):
         count = queryset.update(updated_by=request.user, updated_at=timezone.now(), **changes)
+        bump_content_version()  # update() sends no post_save: tell the page cache here
         self.message_user(request, message(count), messages.SUCCESS)
 
     @admin.action(description=_("Publish the selected articles"), permissions=["change"])

@@ -7,6 +7,7 @@ DEBUG is off, and with DEBUG off the process refuses to start without a secret k
 
 import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -182,8 +183,51 @@ MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
 DISCLOSURE_MAX_UPLOAD_MB = env.int("DJANGO_DISCLOSURE_MAX_UPLOAD_MB", default=20)
 # Let the app itself serve uploads (no nginx in front): development and measurements only.
 SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=False)
+# Uploads go to the local MEDIA_ROOT, or, when DJANGO_S3_BUCKET is set, to S3-compatible object
+# storage (AWS S3, MinIO, a provider's S3 service), so several servers share one set of files.
+S3_BUCKET = env.str("DJANGO_S3_BUCKET", default="")
+MEDIA_ORIGINS = []  # where media is served from when it is not this site (for the CSP below)
+if S3_BUCKET:
+    S3_ENDPOINT_URL = env.str("DJANGO_S3_ENDPOINT_URL", default="") or None
+    S3_CUSTOM_DOMAIN = env.str("DJANGO_S3_CUSTOM_DOMAIN", default="") or None
+    S3_REGION = env.str("DJANGO_S3_REGION", default="") or None
+    S3_STORAGE_OPTIONS = {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": S3_ENDPOINT_URL,
+        "region_name": S3_REGION,
+        # Unset: boto3's own chain (AWS_* variables, an instance role).
+        "access_key": env.str("DJANGO_S3_ACCESS_KEY_ID", default="") or None,
+        "secret_key": env.str("DJANGO_S3_SECRET_ACCESS_KEY", default="") or None,
+        "custom_domain": S3_CUSTOM_DOMAIN,
+        "location": env.str("DJANGO_S3_PREFIX", default=""),
+        # Public pages link to covers and attachments directly, as nginx serves /media/:
+        # plain, stable URLs (the bucket or its CDN allows public reads), so cached pages and
+        # browsers' caches stay valid.
+        "querystring_auth": False,
+        "default_acl": None,
+        # Names are random and never reused, so a file never changes under its URL.
+        "file_overwrite": False,
+        "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        # Reading a large document back spools to disk instead of memory.
+        "max_memory_size": 2 * 1024 * 1024,
+    }
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": S3_STORAGE_OPTIONS,
+    }
+    if S3_CUSTOM_DOMAIN:
+        MEDIA_ORIGINS = [f"https://{S3_CUSTOM_DOMAIN}"]
+    elif S3_ENDPOINT_URL:
+        _endpoint = urlsplit(S3_ENDPOINT_URL)
+        MEDIA_ORIGINS = [f"{_endpoint.scheme}://{_endpoint.netloc}"]
+    else:
+        MEDIA_ORIGINS = [f"https://{S3_BUCKET}.s3.amazonaws.com"]
+        if S3_REGION:
+            MEDIA_ORIGINS.append(f"https://{S3_BUCKET}.s3.{S3_REGION}.amazonaws.com")
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -248,7 +292,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-src": ["https://www.youtube-nocookie.com"],
