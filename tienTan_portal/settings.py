@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A database outage answers 503 with a Vietnamese page and Retry-After, never a 500.
+    "core.middleware.DatabaseUnavailableMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
     "core.middleware.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -114,6 +116,11 @@ else:
     # PostgreSQL does not cost a failed request.
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Fail fast when PostgreSQL is unreachable: a request waits at most this long for a
+    # connection, then gets the 503 page, instead of holding a worker for minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DJANGO_DB_CONNECT_TIMEOUT", default=3)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
@@ -171,7 +178,8 @@ MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
 # client_max_body_size a little above it.
 DISCLOSURE_MAX_UPLOAD_MB = env.int("DJANGO_DISCLOSURE_MAX_UPLOAD_MB", default=20)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # FileSystemStorage that removes a half-written file when the disk is full.
+    "default": {"BACKEND": "core.storage.MediaStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
