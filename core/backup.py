@@ -32,6 +32,7 @@ from psycopg2 import sql
 from psycopg2.extensions import make_dsn
 
 FORMAT = 1
+DJANGO_ONLY_OPTIONS = {"isolation_level", "server_side_binding", "pool", "assume_role"}
 
 
 class BackupError(Exception):
@@ -67,10 +68,16 @@ def connection_params(database_url: str | None = None) -> tuple[str, dict]:
         config = settings.DATABASES["default"]
     if "postgresql" not in config["ENGINE"]:
         raise BackupError("Backup and restore need PostgreSQL (DATABASE_URL=postgres://...).")
+    # libpq parameters given as ?host=/run/postgresql&sslmode=... land in OPTIONS.
     params = {
+        key: str(value)
+        for key, value in (config.get("OPTIONS") or {}).items()
+        if key not in DJANGO_ONLY_OPTIONS and isinstance(value, (str, int))
+    }
+    params |= {
         "dbname": config.get("NAME") or None,
         "user": config.get("USER") or None,
-        "host": config.get("HOST") or None,
+        "host": config.get("HOST") or params.get("host"),
         "port": str(config.get("PORT") or "") or None,
     }
     env = dict(os.environ)
