@@ -2,6 +2,7 @@
 #   make run    the site with demo content at http://127.0.0.1:8000 (PORT overrides)
 #   make test   the whole test suite, against PostgreSQL
 #   make serve  production mode: collectstatic + gunicorn, configured by the environment
+#   make drills resilience drills: PostgreSQL restart, worker kill, full media disk, backup/restore
 #   make lint   ruff (lint and format check)
 #   make messages  update locale/vi from the source strings
 #   make lock   re-pin requirements.lock (with hashes) after editing requirements.txt
@@ -13,7 +14,7 @@ PORT ?= 8000
 MANAGE := $(PY) manage.py
 MESSAGES_ARGS := -l vi --no-location --no-obsolete --ignore=.venv --ignore=var --ignore=staticfiles --ignore=media --ignore=artifacts --ignore=tests
 
-.PHONY: run test serve lint format messages check-messages compilemessages lock clean
+.PHONY: run test drills serve lint format messages check-messages compilemessages lock clean
 
 # Reinstall only when a requirements file changed, so a second `make run` is fast.
 # The runtime set installs from the hash-checked lock; test tools come after it.
@@ -41,6 +42,11 @@ run: $(VENV)/.installed compilemessages
 
 test: $(VENV)/.installed compilemessages
 	scripts/with-postgres.sh $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Each drill runs for seconds, against gunicorn and a throwaway PostgreSQL on 127.0.0.1.
+# The media-full drill mounts a small tmpfs, so it needs root. DRILLS="pg-restart ..." picks some.
+drills: $(VENV)/.installed compilemessages
+	$(PY) scripts/drills/drills.py $(DRILLS)
 
 serve: $(VENV)/.installed compilemessages
 	$(MANAGE) collectstatic --noinput --verbosity 0
