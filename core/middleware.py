@@ -102,7 +102,8 @@ class DatabaseUnavailableMiddleware:
         log.error("Database unavailable while serving %s: %s", request.path, exception)
         # A connection that failed mid-request must not be reused by the next request.
         for conn in connections.all(initialized_only=True):
-            conn.close_if_unusable_or_obsolete()
+            if not conn.in_atomic_block:
+                conn.close_if_unusable_or_obsolete()
         response = HttpResponse(
             loader.get_template("503.html").render({"retry_after": self.RETRY_AFTER_SECONDS}),
             status=503,

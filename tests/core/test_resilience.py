@@ -38,6 +38,9 @@ def test_a_database_outage_gives_a_vietnamese_503_with_retry_after(client, monke
     assert '<html lang="vi">' in page
     assert "Trang web tạm thời gián đoạn" in page
     assert "Thử lại" in page
+    # The next request, once the database answers, is served normally.
+    monkeypatch.undo()
+    assert client.get("/").status_code == 200
 
 
 def test_the_503_page_needs_no_database(client, monkeypatch, django_assert_num_queries):
