@@ -4,9 +4,9 @@
 
     .venv/bin/python scripts/drills/drills.py [DRILL ...]
 
-DRILL is one of pg-restart, worker-kill, media-full, backup-restore.
+DRILL is one of pg-restart, pg-hung, worker-kill, media-full, backup-restore.
 
-No argument runs all four (`make drills`). Each drill has a fixed duration (seconds, not
+No argument runs them all (`make drills`). Each drill has a fixed duration (seconds, not
 minutes), prints counts and ratios (never absolute speed claims: the machines are shared), and
 the script exits non-zero when any expectation is not met. It needs PostgreSQL's server binaries
 (a throwaway cluster is created in /tmp and removed) and, for a genuinely full disk, root (a
@@ -198,7 +198,7 @@ class Site:
         self.manage("migrate", "--noinput", "--verbosity", "0")
         self.manage("load_demo")
 
-    def start(self, workers=2, env=None, preexec_fn=None):
+    def start(self, workers=2, env=None, ready=(200,)):
         self.port = free_port()
         self.log = open(self.workdir / f"gunicorn-{self.port}.log", "w")  # noqa: SIM115
         self.process = subprocess.Popen(
@@ -218,12 +218,11 @@ class Site:
             env={**self.env, **(env or {})},
             stdout=self.log,
             stderr=self.log,
-            preexec_fn=preexec_fn,
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             with contextlib.suppress(OSError):
-                if request(self.port, "/healthz", timeout=2).status == 200:
+                if request(self.port, "/healthz", timeout=10).status in ready:
                     return
             time.sleep(0.2)
         raise SystemExit(f"gunicorn did not answer in 30 s; see {self.log.name}")
@@ -394,6 +393,60 @@ def drill_pg_restart(cluster, site):
     outcome.expect(
         "the app was not restarted (same master, same workers, still running)",
         alive and before_workers == after_workers,
+    )
+    outcome.report()
+    return outcome
+
+
+# --- Drill 1b: PostgreSQL that accepts connections but never answers -------------------------
+
+
+def drill_pg_hung(cluster, site):
+    say("\n=== Drill: PostgreSQL hung (TCP accepted, never answers) ===")
+    outcome = Outcome("pg-hung")
+    import socket
+
+    # A listener that completes the TCP handshake (the kernel does it) and then says nothing:
+    # what a frozen server or a half-dead network path looks like to libpq.
+    silent = socket.socket()
+    silent.bind((HOST, 0))
+    silent.listen(128)
+    port = silent.getsockname()[1]
+    timeout = float(site.env["DJANGO_DB_CONNECT_TIMEOUT"])
+    try:
+        site.start(
+            workers=2,
+            env={"DATABASE_URL": f"postgres://portal@{HOST}:{port}/portal"},
+            ready=(503,),
+        )
+        # As many clients as workers: each response time is then the worker's own wait, not
+        # time spent queued behind another request that is waiting too.
+        responses, _ = load(site.port, ["/", "/tin-tuc/", "/cong-khai/"], seconds=8, threads=2)
+    finally:
+        site.stop()
+        silent.close()
+    durations = sorted(r.seconds for r in responses)
+    vietnamese = [r for r in responses if r.status == 503 and OUTAGE_TEXT.encode() in r.body]
+    slowest = durations[-1] if durations else 0
+    table(
+        ["requests", "statuses", "fastest/timeout", "slowest/timeout"],
+        [
+            [
+                len(responses),
+                kinds(responses),
+                f"{durations[0] / timeout:.2f}" if durations else "-",
+                f"{slowest / timeout:.2f}",
+            ]
+        ],
+    )
+    outcome.expect(
+        f"every request got the Vietnamese 503 page: {ratio(len(vietnamese), len(responses))}",
+        responses and len(vietnamese) == len(responses),
+    )
+    outcome.expect(
+        f"no request waited much longer than DJANGO_DB_CONNECT_TIMEOUT={timeout:.0f} s "
+        "(slowest ≤ timeout + 1 s)",
+        slowest <= timeout + 1,
     )
     outcome.report()
     return outcome
@@ -764,6 +817,7 @@ def drill_backup_restore(cluster, site):
 
 DRILLS = {
     "pg-restart": drill_pg_restart,
+    "pg-hung": drill_pg_hung,
     "worker-kill": drill_worker_kill,
     "media-full": drill_media_full,
     "backup-restore": drill_backup_restore,
