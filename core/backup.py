@@ -143,6 +143,7 @@ class Report:
     files_expected: int = 0
     files_found: int = 0
     problems: list = field(default_factory=list)
+    missing_at_backup: list = field(default_factory=list)  # already lost when backed up
 
     @property
     def ok(self):
@@ -150,7 +151,9 @@ class Report:
 
 
 def backup(archive: Path, media_root: Path | None = None) -> dict:
-    """Write the archive; return its manifest. Refuses when a referenced file is missing."""
+    """Write the archive; return its manifest. Files the database refers to but the media
+    folder lacks are listed in the manifest under `missing` (the archive is still written: a
+    site with one lost file still needs its backup); the command then fails loudly."""
     media_root = Path(media_root or settings.MEDIA_ROOT)
     dsn, env = connection_params()
     columns = file_columns()
@@ -183,7 +186,7 @@ def backup(archive: Path, media_root: Path | None = None) -> dict:
                 for label, name in refs:
                     path = media_root / name
                     if not path.is_file():
-                        missing.append(f"{label}: {name}")
+                        missing.append({"field": label, "name": name})
                         continue
                     files.append(
                         {
@@ -193,17 +196,13 @@ def backup(archive: Path, media_root: Path | None = None) -> dict:
                             "sha256": _sha256(path),
                         }
                     )
-                if missing:
-                    raise BackupError(
-                        "Files referenced by the database are missing from the media folder: "
-                        + "; ".join(missing[:10])
-                    )
                 manifest = {
                     "format": FORMAT,
                     "created": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
                     "tables": counts,
                     "file_columns": columns,
                     "files": files,
+                    "missing": missing,
                 }
                 _write_archive(archive, manifest, dump, media_root)
     finally:
@@ -298,11 +297,14 @@ def verify(manifest: dict, *, database_url=None, media_root=None) -> Report:
         if expected != got:
             report.problems.append(f"table {table}: {expected} rows in the backup, {got} now")
     recorded = {f["name"]: f for f in manifest["files"]}
+    lost_before = {f["name"] for f in manifest.get("missing", [])}
     report.files_expected = len(refs)
     for label, name in refs:
         path = media_root / name
         entry = recorded.get(name)
-        if not path.is_file():
+        if not path.is_file() and name in lost_before:
+            report.missing_at_backup.append(f"{label}: {name}")
+        elif not path.is_file():
             report.problems.append(f"{label}: {name} is missing")
         elif entry and (path.stat().st_size != entry["size"] or _sha256(path) != entry["sha256"]):
             report.problems.append(f"{label}: {name} differs from the backup")

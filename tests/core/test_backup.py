@@ -120,3 +120,33 @@ def test_backup_refuses_to_overwrite_an_archive(tmp_path):
     with pytest.raises(CommandError, match="already exists"):
         call_command("backup", str(archive), stdout=io.StringIO())
     assert archive.read_bytes() == b"earlier backup"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_file_lost_before_the_backup_is_reported_but_the_backup_is_kept(
+    tmp_path, settings, empty_database
+):
+    ensure_organizations(Organization)
+    kept, lost = DocumentFactory.create_batch(2)
+    (settings.MEDIA_ROOT / lost.file.name).unlink()
+    archive = tmp_path / "portal.tar"
+    with pytest.raises(CommandError, match="1 files the database refers to are missing") as error:
+        call_command("backup", str(archive), stdout=io.StringIO())
+    assert lost.file.name in str(error.value)
+    assert archive.is_file()
+
+    out = io.StringIO()
+    call_command(
+        "restore",
+        str(archive),
+        database_url=_url(empty_database),
+        media_root=str(tmp_path / "restored"),
+        stdout=out,
+    )
+    report = out.getvalue()
+    assert (
+        f"already missing when backed up: disclosures.DisclosureDocument.file: {lost.file.name}"
+        in report
+    )
+    assert "files referenced by the database: 2, present and intact: 1" in report
+    assert (tmp_path / "restored" / kept.file.name).is_file()

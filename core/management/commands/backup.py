@@ -30,3 +30,10 @@ class Command(BaseCommand):
             f"Backup written to {archive}: {len(manifest['tables'])} tables, {rows} rows, "
             f"{len(manifest['files'])} referenced files, {archive.stat().st_size} bytes."
         )
+        if manifest["missing"]:
+            lost = [f"{m['field']}: {m['name']}" for m in manifest["missing"]]
+            # Non-zero exit, so a cron job's mail says so; the archive is kept all the same.
+            raise CommandError(
+                f"{len(lost)} files the database refers to are missing from the media folder "
+                "(recorded in the archive's manifest):\n" + "\n".join(lost)
+            )

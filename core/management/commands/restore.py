@@ -52,6 +52,8 @@ class Command(BaseCommand):
             f"files referenced by the database: {report.files_expected}, "
             f"present and intact: {report.files_found}"
         )
+        for lost in report.missing_at_backup:
+            self.stdout.write(self.style.WARNING(f"already missing when backed up: {lost}"))
         if not report.ok:
             raise CommandError("Restore check FAILED:\n" + "\n".join(report.problems))
         self.stdout.write(self.style.SUCCESS("Restore check passed."))
