@@ -858,6 +858,9 @@ def main():
         parser.error(f"unknown drill {unknown[0]!r}; choose from {', '.join(DRILLS)}")
     # Interrupted (Ctrl-C, CI timeout): still unmount, stop gunicorn and PostgreSQL, clean up.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    # A hard bound whatever happens (each drill takes seconds; all of them about a minute).
+    signal.signal(signal.SIGALRM, lambda *_: sys.exit("Drills stopped: over 4 minutes."))
+    signal.alarm(240)
     started = time.monotonic()
     cluster = Cluster()
     workdir = Path(tempfile.mkdtemp(prefix="drills."))
