@@ -4,6 +4,7 @@
 #   make bench  page rates as ratios to a static file, in production mode
 #   make lighthouse  Lighthouse scores of five pages (needs npm)
 #   make serve  production mode: collectstatic + gunicorn, configured by the environment
+#   make drills resilience drills: PostgreSQL restart, worker kill, full media disk, backup/restore
 #   make lint   ruff (lint and format check)
 #   make messages  update locale/vi from the source strings
 #   make lock   re-pin requirements.lock (with hashes) after editing requirements.txt
@@ -15,7 +16,7 @@ PORT ?= 8000
 MANAGE := $(PY) manage.py
 MESSAGES_ARGS := -l vi --no-location --no-obsolete --ignore=.venv --ignore=var --ignore=staticfiles --ignore=media --ignore=artifacts --ignore=tests
 
-.PHONY: run test bench lighthouse serve lint format messages check-messages compilemessages lock clean
+.PHONY: run test drills bench lighthouse serve lint format messages check-messages compilemessages lock clean
 
 # Reinstall only when a requirements file changed, so a second `make run` is fast.
 # The runtime set installs from the hash-checked lock; test tools come after it.
@@ -51,6 +52,11 @@ bench: $(VENV)/.installed compilemessages
 # Lighthouse (mobile) scores of five pages, production mode, demo content; needs npm.
 lighthouse: $(VENV)/.installed compilemessages
 	cd scripts && ../scripts/with-postgres.sh ../$(PY) lighthouse.py
+
+# Each drill runs for seconds, against gunicorn and a throwaway PostgreSQL on 127.0.0.1.
+# The media-full drill mounts a small tmpfs, so it needs root. DRILLS="pg-restart ..." picks some.
+drills: $(VENV)/.installed compilemessages
+	$(PY) scripts/drills/drills.py $(DRILLS)
 
 serve: $(VENV)/.installed compilemessages
 	$(MANAGE) collectstatic --noinput --verbosity 0

@@ -1,13 +1,19 @@
-"""Security headers the framework does not set by itself."""
+"""Security headers the framework does not set by itself, and the 503 page for a database outage."""
 
 import base64
 import hashlib
+import logging
 import re
 
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.db import InterfaceError, OperationalError, connections
+from django.http import HttpResponse
+from django.template import loader
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+log = logging.getLogger(__name__)
 
 # Features no page of ours uses are switched off for the page and anything it embeds; the
 # YouTube player (loaded only when a reader taps play) may go full screen and autoplay.
@@ -73,4 +79,35 @@ class SecurityHeadersMiddleware:
         if is_staff_path(request.path):
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """A request that meets an unreachable database gets a short Vietnamese 503 page with
+    `Retry-After`, not a 500: the outage is temporary (PostgreSQL restarting, a failover) and
+    the next request, with a fresh connection, works again. The page is rendered from a
+    template that needs no database (no base.html, no context processors)."""
+
+    RETRY_AFTER_SECONDS = 10
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        log.error("Database unavailable while serving %s: %s", request.path, exception)
+        # A connection that failed mid-request must not be reused by the next request.
+        for conn in connections.all(initialized_only=True):
+            if not conn.in_atomic_block:
+                conn.close_if_unusable_or_obsolete()
+        response = HttpResponse(
+            loader.get_template("503.html").render({"retry_after": self.RETRY_AFTER_SECONDS}),
+            status=503,
+        )
+        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
+        add_never_cache_headers(response)
         return response

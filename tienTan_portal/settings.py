@@ -64,6 +64,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A database outage answers 503 with a Vietnamese page and Retry-After, never a 500.
+    "core.middleware.DatabaseUnavailableMiddleware",
     "core.middleware.SecurityHeadersMiddleware",
     "core.middleware.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -117,6 +119,11 @@ else:
     # PostgreSQL does not cost a failed request.
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Fail fast when PostgreSQL is unreachable: a request waits at most this long for a
+    # connection, then gets the 503 page, instead of holding a worker for minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DJANGO_DB_CONNECT_TIMEOUT", default=3)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Whole pages for anonymous readers (core/cache.py); 0 turns it off. On by default only with
@@ -225,7 +232,8 @@ if S3_BUCKET:
         if S3_REGION:
             MEDIA_ORIGINS.append(f"https://{S3_BUCKET}.s3.{S3_REGION}.amazonaws.com")
 else:
-    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    # FileSystemStorage that removes a half-written file when the disk is full.
+    MEDIA_STORAGE = {"BACKEND": "core.storage.MediaStorage"}
 STORAGES = {
     "default": MEDIA_STORAGE,
     "staticfiles": {

@@ -111,7 +111,7 @@ def fetch(url):
 
 def test_without_a_bucket_uploads_stay_on_the_filesystem():
     assert servers.production_setting("settings.STORAGES['default']") == {
-        "BACKEND": "django.core.files.storage.FileSystemStorage"
+        "BACKEND": "core.storage.MediaStorage"
     }
 
 
