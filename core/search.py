@@ -1,10 +1,11 @@
 """Accent-insensitive search shared by every app.
 
-Each searchable model stores its text twice folded (see `core.text.fold`): `search_title` and
-`search_text` (title, summary and body without tags), filled on save. A query is folded the
-same way and split into words; every word must appear (AND). On PostgreSQL a trigram GIN index
-on the folded column serves the `LIKE '%word%'` lookups (`trigram_index`); SQLite scans, which
-is fine at a commune's scale. Ranking happens in Python on the page of candidates: title
+Each searchable model stores its title, summary and body folded (see `core.text.fold`) in a
+`search_text` column, title first, filled on save. A query is folded the same way and split
+into words; every word must appear (AND). On PostgreSQL a trigram GIN index on that column
+serves the `LIKE '%word%'` lookups (`trigram_index`); SQLite scans, which is fine at a commune's
+scale. `best_candidates` orders matches in the database by how early the words appear (so
+title matches come first) and keeps MAX_CANDIDATES; `score` then ranks those in Python: title
 matches above body matches, exact-accent matches above folded ones.
 
 The top-floor search view asks each app for its hits (`<app>.selectors.search(words, query)`),
@@ -14,7 +15,7 @@ merges them by score and paginates.
 import datetime
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache, reduce
 from operator import and_, or_
 
@@ -42,7 +43,6 @@ class SearchHit:
     summary: str = ""
     date: datetime.date | None = None
     score: int = 0
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 def clean_query(raw: str) -> str:

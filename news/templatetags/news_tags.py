@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 from django import template
 from django.template.loader import render_to_string
 
-from news.images import OG_SIZE, rendition_name, widths_for
+from news.images import rendition_name, widths_for
 
 register = template.Library()
 
@@ -62,11 +62,6 @@ def og_image_url(article):
     if not article.cover:
         return ""
     return article.cover.storage.url(rendition_name(article.cover.name, "og.jpg"))
-
-
-@register.simple_tag
-def og_image_size():
-    return {"width": OG_SIZE[0], "height": OG_SIZE[1]}
 
 
 @register.inclusion_tag("news/includes/video.html")

@@ -53,3 +53,16 @@ def test_anonymous_visitor_is_sent_to_the_login_page(client):
     response = client.get("/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_the_admin_shows_no_english_where_django_lacks_vietnamese(client):
+    client.force_login(center_staff())
+    html = client.get("/admin/news/article/").content.decode()
+    assert "Show counts" not in html and "Hiện số lượng" in html
+    assert "Toggle theme" not in html
+
+
+def test_an_admin_form_error_is_announced_in_vietnamese(client):
+    client.force_login(center_staff())
+    html = client.post("/admin/news/category/add/", {"name": ""}).content.decode()
+    assert "Please correct" not in html and "Vui lòng sửa các lỗi bên dưới" in html
