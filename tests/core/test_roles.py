@@ -66,3 +66,9 @@ def test_an_admin_form_error_is_announced_in_vietnamese(client):
     client.force_login(center_staff())
     html = client.post("/admin/news/category/add/", {"name": ""}).content.decode()
     assert "Please correct" not in html and "Vui lòng sửa các lỗi bên dưới" in html
+
+
+def test_the_admin_calendar_names_days_in_vietnamese(client):
+    client.force_login(center_staff())
+    body = client.get("/admin/jsi18n/").content.decode()
+    assert "Ch\\u1ee7 Nh\\u1eadt" in body or "Chủ Nhật" in body
