@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import StampedModel, TimeStampedModel
 from core.search import searchable_text
-from core.text import unique_slug
+from core.text import fold, unique_slug
 from core.uploads import ContentTypeValidator, DatedUploadTo
 
 
@@ -148,6 +148,7 @@ class Course(StampedModel):
     )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PUBLISHED)
     published_at = models.DateTimeField(_("publish time"), default=timezone.now)
+    search_title = models.TextField(editable=False, default="")
     search_text = models.TextField(editable=False, default="")
 
     objects = CourseQuerySet.as_manager()
@@ -189,6 +190,7 @@ class Course(StampedModel):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.title)
+        self.search_title = fold(self.title)
         self.search_text = searchable_text(
             self.title, self.topic, self.get_kind_display(), self.place, self.description
         )

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from classes.models import Course
-from core.search import SearchHit, best_candidates, score
+from core.search import SearchHit, ranked
 
 HOME_BOX_SIZE = 4
 
@@ -24,22 +24,28 @@ def home_context(request):
     return {"open_courses": courses}
 
 
-def search(words, query):
-    """`core.search.SearchHit`s for the folded `words` of `query`."""
-    courses = best_candidates(Course.objects.published(), words).only(
-        "title", "slug", "topic", "description", "start_date", "place", "kind", "search_text"
+def search(words, query, limit):
+    """The best `limit` `core.search.SearchHit`s for the folded `words`, and how many match."""
+    courses, total = ranked(
+        Course.objects.published().only("title", "slug", "topic", "description", "start_date"),
+        words,
+        query,
+        limit,
+        newest="-start_date",
     )
-    return [
+    kind = _("Class")
+    hits = [
         SearchHit(
-            kind=_("Class"),
+            kind=kind,
             title=course.title,
             url=course.get_absolute_url(),
             summary=course.description or course.topic,
             date=course.start_date,
-            score=score(course.title, course.description or "", query, words, course.search_text),
+            score=course.search_score,
         )
         for course in courses
     ]
+    return hits, total
 
 
 def next_change(now):

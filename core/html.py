@@ -5,6 +5,8 @@ sends, the HTML is cleaned by nh3 on save against the allow-list below, so no st
 plant a script, an event handler, a `javascript:` link or a third-party image for readers.
 """
 
+import html
+import re
 from urllib.parse import urlsplit
 
 import nh3
@@ -78,3 +80,19 @@ def sanitize_html(html: str) -> str:
     """The allow-listed subset of `html`; "" for an editor's empty paragraph."""
     cleaned = _cleaner.clean(html or "").strip()
     return "" if cleaned in {"", "<p></p>", "<p><br></p>"} else cleaned
+
+
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|hr|li|ul|ol|h[1-6]|table|tr|td|th|blockquote|figure|figcaption)\b[^>]*>",
+    re.IGNORECASE,
+)
+_TAG = re.compile(r"<[^>]*>")
+_SPACES = re.compile(r"\s+")
+
+
+def plain_text(rich: str) -> str:
+    """The words of rich text, for excerpts and search: a space where a block (paragraph, list
+    item, cell...) ends, inline tags dropped, entities decoded ("&amp;" is "&"), spaces
+    collapsed. Meant for HTML that went through `sanitize_html`, or for plain text."""
+    text = _TAG.sub("", _BLOCK_TAG.sub(" ", rich or ""))
+    return _SPACES.sub(" ", html.unescape(text)).strip()

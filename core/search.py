@@ -1,15 +1,20 @@
 """Accent-insensitive search shared by every app.
 
-Each searchable model stores its title, summary and body folded (see `core.text.fold`) in a
-`search_text` column, title first, filled on save. A query is folded the same way and split
-into words; every word must appear (AND). On PostgreSQL a trigram GIN index on that column
-serves the `LIKE '%word%'` lookups (`trigram_index`); SQLite scans, which is fine at a commune's
-scale. `best_candidates` orders matches in the database by how early the words appear (so
-title matches come first) and keeps MAX_CANDIDATES; `score` then ranks those in Python: title
-matches above body matches, exact-accent matches above folded ones.
+Each searchable model stores, filled on save, its title folded (see `core.text.fold`) in
+`search_title` and its title, summary and body folded in `search_text`. A query is folded the
+same way and split into words; every word must appear (AND).
 
-The top-floor search view asks each app for its hits (`<app>.selectors.search(words, query)`),
-merges them by score and paginates.
+On PostgreSQL the database does all the work (`ranked`): a generated `search_vector` column
+(`search_vector_column`, GIN-indexed) holds the folded title (weight A), the title as written
+(B, for exact-accent matches) and the folded text (C); a query matches words by prefix, is
+ranked by a score computed in SQL, and only the rows shown leave the database, with the
+number of matches counted in the same query. Elsewhere (SQLite, for a zero-setup local run)
+`ranked` filters with LIKE and scores the candidates in Python (`score`), with the same rules:
+whole words in the title first, then parts of words in the title, then the text; exact accents
+and the whole phrase earn a bonus.
+
+The top-floor search view asks each app for its best hits
+(`<app>.selectors.search(words, query, limit)`), merges them by score and paginates.
 """
 
 import datetime
@@ -19,12 +24,14 @@ from dataclasses import dataclass
 from functools import lru_cache, reduce
 from operator import and_, or_
 
-from django.db import migrations
-from django.db.models import Case, Q, Value, When
+from django.db import connection, migrations
+from django.db.models import BooleanField, Case, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import StrIndex
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from core.html import plain_text
 from core.text import fold
 
 MAX_WORDS = 8
@@ -52,10 +59,13 @@ def clean_query(raw: str) -> str:
     return re.sub(r"\s+", " ", text).strip()[:MAX_QUERY_LENGTH]
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
 def search_words(query: str) -> list[str]:
     """Folded, de-duplicated words of a query: "Tiên  TÂN tien" → ["tien", "tan"]."""
     words = []
-    for word in re.findall(r"\w+", fold(query)):
+    for word in _WORD.findall(fold(query)):
         if word not in words:
             words.append(word)
     return words[:MAX_WORDS]
@@ -71,9 +81,9 @@ def filter_words(queryset, words, fields=("search_text",)):
     return queryset.filter(reduce(and_, per_word))
 
 
-def best_candidates(queryset, words, field="search_text"):
+def best_candidates(queryset, words, field="search_text", limit=MAX_CANDIDATES):
     """The rows that match every word, those matching nearest the start of their folded text
-    first, at most MAX_CANDIDATES. The folded text starts with the title, so this cheap
+    first, at most `limit`. The folded text starts with the title, so this cheap
     ordering in the database puts title matches first; `score` then ranks them exactly."""
     position = sum(
         (Case(When(**{f"{field}__contains": w}, then=StrIndex(field, Value(w)))) for w in words),
@@ -82,8 +92,87 @@ def best_candidates(queryset, words, field="search_text"):
     return (
         filter_words(queryset, words, (field,))
         .annotate(search_position=position)
-        .order_by("search_position", "-pk")[:MAX_CANDIDATES]
+        .order_by("search_position", "-pk")[:limit]
     )
+
+
+def ranked(queryset, words, query, limit, newest="-pk"):
+    """The rows of `queryset` matching every word, best first (ties: `newest` first), at most
+    `limit` of them, and how many match in all. Each row has its `search_score`.
+
+    The model needs `title`, `search_title` and `search_text`, and on PostgreSQL the
+    `search_vector` column (`search_vector_column`).
+    """
+    if not words or limit < 1:
+        return [], 0
+    if connection.vendor == "postgresql":
+        return _ranked_in_database(queryset, words, query, limit, newest)
+    return _ranked_in_python(queryset, words, query, limit, newest)
+
+
+def _tsquery_literal(word, weights="", prefix=False):
+    """`'word':*AB` — a tsquery lexeme. Words come from `\\w` runs and carry no quote."""
+    return f"'{word}':{'*' if prefix else ''}{weights}" if (prefix or weights) else f"'{word}'"
+
+
+def _ranked_in_database(queryset, words, query, limit, newest):
+    vector = f'"{queryset.model._meta.db_table}"."search_vector"'
+    # Matching goes through the same parser as the stored text, and uses the GIN index.
+    # (SQL built from constants and the table name; the words travel as parameters.)
+    match = RawSQL(  # noqa: S611
+        f"{vector} @@ to_tsquery('simple', %s)",
+        [" & ".join(_tsquery_literal(w, prefix=True) for w in words)],
+        output_field=BooleanField(),
+    )
+    cases, params = [], []
+
+    def case(*branches, otherwise=0):
+        whens = " ".join(f"WHEN {vector} @@ %s::tsquery THEN {points}" for _, points in branches)
+        cases.append(f"(CASE {whens} ELSE {otherwise} END)")
+        params.extend(tsquery for tsquery, _ in branches)
+
+    for word in words:
+        # In the title: a whole word, else the start of one ("xa" in "xây").
+        case((_tsquery_literal(word, "A"), 100), (_tsquery_literal(word, "A", prefix=True), 40))
+        # Anywhere: a whole word, else (it matched) the start of one.
+        case((_tsquery_literal(word), 10), otherwise=4)
+    for word in _exact_words(query):
+        case((_tsquery_literal(word, "B"), 20))  # the title, accents as typed
+    if len(words) > 1:
+        case(
+            (" <-> ".join(_tsquery_literal(w, "A") for w in words), 200),
+            (" <-> ".join(_tsquery_literal(w) for w in words), 20),
+        )
+    score_sql = RawSQL(" + ".join(cases), params, output_field=IntegerField())  # noqa: S611
+    rows = list(
+        queryset.filter(match)
+        .annotate(search_score=score_sql, search_total=RawSQL("count(*) OVER ()", []))
+        .order_by("-search_score", newest, "-pk")[:limit]
+    )
+    return rows, rows[0].search_total if rows else 0
+
+
+def _ranked_in_python(queryset, words, query, limit, newest):
+    # All fields: the caller's only() is cut for the database path, which needs no text.
+    candidates = list(
+        best_candidates(queryset.defer(None), words, limit=max(limit, MAX_CANDIDATES))
+    )
+    for row in candidates:
+        row.search_score = score(row.title, "", query, words, row.search_text)
+    # Stable sorts: newest first, then best first.
+    field = newest.lstrip("-")
+    candidates.sort(key=lambda row: getattr(row, field), reverse=newest.startswith("-"))
+    candidates.sort(key=lambda row: row.search_score, reverse=True)
+    return candidates[:limit], filter_words(queryset, words).count()
+
+
+def _exact_words(query):
+    """The words of the query as typed (accents kept), lower case, for the exact-accent bonus."""
+    words = []
+    for word in _WORD.findall(unicodedata.normalize("NFC", query).casefold()):
+        if word not in words:
+            words.append(word)
+    return words[:MAX_WORDS]
 
 
 def score(title: str, text: str, query: str, words: list[str], folded_text=None) -> int:
@@ -96,7 +185,7 @@ def score(title: str, text: str, query: str, words: list[str], folded_text=None)
     folded_text = fold(text) if folded_text is None else folded_text
     exact_title = unicodedata.normalize("NFC", title).casefold()
     exact_text = unicodedata.normalize("NFC", text).casefold()
-    exact_words = re.findall(r"\w+", query.casefold())
+    exact_words = _exact_words(query)
     points = 0
     for word in words:
         whole = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
@@ -123,7 +212,7 @@ def score(title: str, text: str, query: str, words: list[str], folded_text=None)
 
 def searchable_text(*parts: str) -> str:
     """Folded text of titles, summaries and (HTML) bodies, for the `search_text` column."""
-    return fold(" ".join(strip_tags(part or "") for part in parts))
+    return fold(" ".join(plain_text(part) for part in parts))
 
 
 @lru_cache(maxsize=4096)
@@ -163,7 +252,7 @@ def highlight(text: str, words: list[str]) -> SafeString:
 
 def excerpt(text: str, words: list[str], length: int = 220) -> str:
     """A window of plain `text` around the first matched word."""
-    text = re.sub(r"\s+", " ", strip_tags(text or "")).strip()
+    text = plain_text(text)
     folded = _fold_per_char(text)
     first = min((folded.find(w) for w in words if w in folded), default=0)
     if len(folded) != len(text):
@@ -190,3 +279,43 @@ def trigram_index(model_name: str, table: str, column: str = "search_text"):
             schema_editor.execute(f'DROP INDEX IF EXISTS "{index}"')
 
     return migrations.RunPython(forwards, backwards, elidable=False)
+
+
+def search_vector_column(table: str):
+    """A migration operation adding `search_vector` on PostgreSQL: a tsvector the database
+    keeps in step with `search_title` (weight A), `title` as written (B) and `search_text` (C),
+    with a GIN index. (Other databases search with LIKE; see `ranked`.)"""
+    index = f"{table}_search_vector"
+
+    def forwards(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        schema_editor.execute(
+            f'ALTER TABLE "{table}" ADD COLUMN IF NOT EXISTS search_vector tsvector '
+            "GENERATED ALWAYS AS ("
+            "setweight(to_tsvector('simple'::regconfig, search_title), 'A') || "
+            "setweight(to_tsvector('simple'::regconfig, title), 'B') || "
+            "setweight(to_tsvector('simple'::regconfig, search_text), 'C')) STORED"
+        )
+        schema_editor.execute(
+            f'CREATE INDEX IF NOT EXISTS "{index}" ON "{table}" USING gin (search_vector)'
+        )
+
+    def backwards(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(f'ALTER TABLE "{table}" DROP COLUMN IF EXISTS search_vector')
+
+    return migrations.RunPython(forwards, backwards, elidable=False)
+
+
+def search_title_backfill(app_label: str, model_name: str):
+    """A migration operation filling `search_title` for the rows saved before it existed."""
+
+    def forwards(apps, schema_editor):
+        model = apps.get_model(app_label, model_name)
+        rows = list(model.objects.only("title"))
+        for row in rows:
+            row.search_title = fold(row.title)
+        model.objects.bulk_update(rows, ["search_title"], batch_size=500)
+
+    return migrations.RunPython(forwards, migrations.RunPython.noop, elidable=True)

@@ -23,7 +23,7 @@ from core.html import RICH_TEXT_EXTENSIONS, sanitize_html
 from core.models import StampedModel
 from core.roles import CENTER_STAFF, SCHOOL_STAFF
 from core.search import searchable_text
-from core.text import unique_slug
+from core.text import fold, unique_slug
 from core.uploads import KINDS, DatedUploadTo, describe, sniff
 from disclosures.validators import (
     SCHOOL_YEAR_PATTERN,
@@ -249,6 +249,7 @@ class DisclosureDocument(StampedModel):
         blank=True,
         help_text=_("Shown to readers next to the document. Administrators only."),
     )
+    search_title = models.TextField(blank=True, default="", editable=False)
     search_text = models.TextField(_("search text"), blank=True, editable=False)
 
     objects = DocumentQuerySet.as_manager()
@@ -394,6 +395,7 @@ class DisclosureDocument(StampedModel):
             self.withdrawn_at = timezone.now()
         # The form sanitized it already; code paths (demo, shell, services) get the same.
         self.summary = sanitize_html(self.summary)
+        self.search_title = fold(self.title)
         self.search_text = searchable_text(
             self.title, str(self.basis_label), self.school_year, self.summary
         )

@@ -3,13 +3,11 @@
 `tienTan_portal.views` calls these; they are the only things it knows about this app.
 """
 
-import re
-
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from core.search import SearchHit, best_candidates, score
+from core.html import plain_text
+from core.search import SearchHit, ranked
 from disclosures import compliance
 from disclosures.models import DisclosureDocument, Organization
 
@@ -45,33 +43,30 @@ def home_context(request):
     }
 
 
-def _plain(html: str) -> str:
-    """Text of a sanitized summary, with a space where a paragraph or cell ended."""
-    spaced = re.sub(r"(</(?:p|li|h[2-4]|td|th|blockquote)>|<br\s*/?>)", r"\1 ", html or "")
-    return re.sub(r"\s+", " ", strip_tags(spaced)).strip()
-
-
-def search(words, query):
-    """`core.search.SearchHit`s for the folded `words` of `query`."""
-    documents = best_candidates(
-        DisclosureDocument.objects.published().select_related("organization"), words
+def search(words, query, limit):
+    """The best `limit` `core.search.SearchHit`s for the folded `words`, and how many match."""
+    documents, total = ranked(
+        DisclosureDocument.objects.published().select_related("organization"),
+        words,
+        query,
+        limit,
+        newest="-published_at",
     )
     kind = _("Public disclosure")
     hits = []
     for document in documents:
-        text = " ".join([str(document.basis_label), document.school_year, _plain(document.summary)])
         facts = f"{document.organization.name} · {document.basis_label} · {document.school_year}"
         hits.append(
             SearchHit(
                 kind=kind,
                 title=document.title,
                 url=document.get_absolute_url(),
-                summary=_plain(document.summary) or facts,
+                summary=plain_text(document.summary) or facts,
                 date=timezone.localdate(document.published_at),
-                score=score(document.title, text, query, words, document.search_text),
+                score=document.search_score,
             )
         )
-    return hits
+    return hits, total
 
 
 def next_change(now):

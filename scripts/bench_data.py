@@ -90,6 +90,7 @@ def build(stdout=print):
                 cover=source.cover.name,
                 cover_width=source.cover_width,
                 cover_height=source.cover_height,
+                search_title=fold(title),
                 search_text=searchable_text(title, "", body),
             )
         )
@@ -118,6 +119,7 @@ def build(stdout=print):
                 enrollment_closes=start,
                 status=Course.Status.PUBLISHED,
                 published_at=now - datetime.timedelta(days=400),
+                search_title=fold(title),
                 search_text=searchable_text(title),
             )
         )
@@ -198,6 +200,7 @@ def build(stdout=print):
                 file_type=first.file_type,
                 file_size=first.file_size,
                 file_sha256=first.file_sha256,
+                search_title=fold(title),
                 search_text=searchable_text(title),
             )
         )

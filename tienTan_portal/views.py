@@ -27,7 +27,9 @@ log = logging.getLogger(__name__)
 
 HOME_PARTS = [news_selectors, classes_selectors, disclosures_selectors, attendance_selectors]
 SEARCH_SOURCES = [news_selectors, classes_selectors, disclosures_selectors]
-RESULTS_PER_PAGE = 20
+RESULTS_PER_PAGE = 10
+# Nobody pages further; a deeper page would make every app rank that many rows.
+MAX_SEARCH_PAGES = 25
 
 
 @require_safe
@@ -40,16 +42,24 @@ def home(request):
 
 @require_safe
 def search(request):
-    """Search across articles, classes and documents, accent- and case-insensitive."""
+    """Search across articles, classes and documents, accent- and case-insensitive.
+
+    Each app hands over its best hits down to the page asked for, and how many it has;
+    merged best first (among equals, the newest), they give the page.
+    """
     query = clean_query(request.GET.get("q", ""))
     words = search_words(query)
-    hits = []
+    wanted = _page_number(request.GET.get("page"))
+    hits, total = [], 0
     if words:
         for source in SEARCH_SOURCES:
-            hits += source.search(words, query)
-    # Best first; among equals, the newest.
+            source_hits, source_total = source.search(words, query, wanted * RESULTS_PER_PAGE)
+            hits += source_hits
+            total += source_total
     hits.sort(key=lambda hit: (hit.score, hit.date.toordinal() if hit.date else 0), reverse=True)
-    page = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    # Paginator counts `total` and slices `hits`: every page up to `wanted` is in hand, and a
+    # page number past the end falls back to the last page, which is before it.
+    page = Paginator(_Ranked(hits, total), RESULTS_PER_PAGE).get_page(wanted)
     results = [
         {
             "hit": hit,
@@ -61,14 +71,30 @@ def search(request):
     return render(
         request,
         "search.html",
-        {
-            "query": query,
-            "words": words,
-            "results": results,
-            "page_obj": page,
-            "total": len(hits),
-        },
+        {"query": query, "words": words, "results": results, "page_obj": page, "total": total},
     )
+
+
+def _page_number(raw):
+    """The page asked for, 1 to MAX_SEARCH_PAGES; anything else is the first page."""
+    try:
+        return min(max(int(raw), 1), MAX_SEARCH_PAGES)
+    except (TypeError, ValueError):
+        return 1
+
+
+class _Ranked:
+    """The merged hits as the paginator sees them: `total` long, of which the first pages are
+    known."""
+
+    def __init__(self, hits, total):
+        self.hits, self.total = hits, total
+
+    def count(self):
+        return self.total
+
+    def __getitem__(self, index):
+        return self.hits[index]
 
 
 @require_safe

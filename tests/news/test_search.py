@@ -1,8 +1,12 @@
+import datetime
+import re
 import unicodedata
 
 import pytest
+from django.utils import timezone
 
 from news.models import Article
+from tests.classes.factories import CourseFactory
 from tests.core.test_text import SEED_TITLE
 from tests.news.factories import ArticleFactory
 
@@ -62,9 +66,36 @@ def test_results_paginate(client):
     for i in range(25):
         ArticleFactory(title=f"Tập huấn nông nghiệp số {i}")
     first = results(client, "tap huan")
-    assert "25 kết quả" in first and first.count('class="result"') == 20
-    assert first.count('class="result"') == 20
-    assert results(client, "tap huan", page=2).count('class="result"') == 5
+    assert "25 kết quả" in first and first.count('class="result"') == 10
+    assert results(client, "tap huan", page=3).count('class="result"') == 5
+    # A page past the end shows the last one; a page that is not a number, the first.
+    assert results(client, "tap huan", page=9).count('class="result"') == 5
+    assert results(client, "tap huan", page="abc") == first
+
+
+def test_pages_merge_every_app_without_repeating_or_losing_a_result(client):
+    """Each app hands over only its best hits down to the page asked for; the pages, put
+    together, are every match exactly once, best first."""
+    titles = [f"Trồng lúa vụ xuân bài {i}" for i in range(13)]
+    for i, title in enumerate(titles):
+        ArticleFactory(title=title, publish_at=timezone.now() - datetime.timedelta(hours=i + 1))
+    courses = [CourseFactory(title=f"Lớp trồng lúa số {i}") for i in range(8)]
+    seen = []
+    for page in (1, 2, 3):
+        html = results(client, "trong lua", page=page)
+        seen += re.findall(r'<h2><a href="([^"]+)"', html)
+    assert "21 kết quả" in html
+    expected = [a.get_absolute_url() for a in Article.objects.all()] + [
+        c.get_absolute_url() for c in courses
+    ]
+    assert sorted(seen) == sorted(expected)
+
+
+def test_entities_in_the_text_show_as_characters(client):
+    ArticleFactory(title="Vệ sinh môi trường", body="<p>Nước sạch &amp; vệ sinh.</p>")
+    html = results(client, "ve sinh")
+    assert "Nước sạch &amp; <mark>vệ</mark> <mark>sinh</mark>" in html
+    assert "&amp;amp;" not in html
 
 
 def test_an_empty_result_suggests_what_to_try(client, seed):
