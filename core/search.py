@@ -290,12 +290,17 @@ def search_vector_column(table: str):
     def forwards(apps, schema_editor):
         if schema_editor.connection.vendor != "postgresql":
             return
+        # Punctuation becomes a space first, as in `search_words`: the parser would otherwise
+        # read "2015-2016" as 2015 and -2016, and "05/2016" as one word.
+        parts = [("search_title", "A"), ("title", "B"), ("search_text", "C")]
+        vector = " || ".join(
+            "setweight(to_tsvector('simple'::regconfig, "
+            f"regexp_replace({column}, '[[:punct:]]+', ' ', 'g')), '{weight}')"
+            for column, weight in parts
+        )
         schema_editor.execute(
             f'ALTER TABLE "{table}" ADD COLUMN IF NOT EXISTS search_vector tsvector '
-            "GENERATED ALWAYS AS ("
-            "setweight(to_tsvector('simple'::regconfig, search_title), 'A') || "
-            "setweight(to_tsvector('simple'::regconfig, title), 'B') || "
-            "setweight(to_tsvector('simple'::regconfig, search_text), 'C')) STORED"
+            f"GENERATED ALWAYS AS ({vector}) STORED"
         )
         schema_editor.execute(
             f'CREATE INDEX IF NOT EXISTS "{index}" ON "{table}" USING gin (search_vector)'

@@ -146,6 +146,14 @@ def test_ranking_keeps_the_best_up_to_the_limit_and_counts_them_all(ranker, arti
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("ranker", RANKERS)
+def test_numbers_joined_by_punctuation_are_words_of_their_own(ranker, articles):
+    articles(("Biểu mẫu 05 năm học 2015-2016", "Theo Thông tư 09/2024/TT-BGDĐT."))
+    assert titles(ranker, "2016") == (["Biểu mẫu 05 năm học 2015-2016"], 1)
+    assert titles(ranker, "thong tu 09 2024")[1] == 1
+
+
+@pytest.mark.django_db
 def test_words_match_from_the_start_of_a_word():
     """The database matches prefixes: typing "nôn" finds "nông", while "ong" (inside "nông")
     finds nothing — Vietnamese syllables are typed from their start."""
