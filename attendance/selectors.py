@@ -1,9 +1,13 @@
-"""What this app offers the top floor: its home-page box and its search hits.
+"""What this app offers the top floor: its home-page box, its search hits and its staff tools.
 
 `tienTan_portal.views` calls these; they are the only things it knows about this app.
 """
 
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
 from attendance import statistics
+from core.staff import StaffTool
 
 
 def home_context(request):
@@ -11,6 +15,28 @@ def home_context(request):
     return {"key_figures": statistics.totals()}
 
 
-def search(words, query):
+def search(words, query, limit):
     """Learners are never searchable from public pages: this app has no public hits."""
-    return []
+    return [], 0
+
+
+def staff_tools(user):
+    """The staff pages of this app that `user` may open."""
+    tools = []
+    if user.has_perm("attendance.add_attendancemark"):
+        tools.append(
+            StaffTool(
+                _("Attendance"),
+                _("Pick a class, take today's attendance on a phone, print sheets, export."),
+                reverse("attendance:course-pick"),
+            )
+        )
+    if user.has_perm("attendance.add_learner"):
+        tools.append(
+            StaffTool(
+                _("Import learners"),
+                _("Add many learners at once from an Excel file."),
+                reverse("attendance:learner-import"),
+            )
+        )
+    return tools

@@ -26,6 +26,7 @@ urlpatterns = [
     path("lop-hoc/", include("classes.urls")),
     path("cong-khai/", include("disclosures.urls")),
     # attendance owns /thong-ke/, /lop-hoc/<slug>/dang-ky/ and /quan-ly/...
+    path("quan-ly/", views.staff_home, name="staff-home"),
     path("", include("attendance.urls")),
     # "Forgotten your password?" on the admin login page. The form answers the same whether
     # or not an account has that address, so it reveals nobody's account.

@@ -8,6 +8,8 @@ lists below and its box to `home.html`; no other app changes.
 import logging
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
@@ -26,6 +28,7 @@ from news import selectors as news_selectors
 log = logging.getLogger(__name__)
 
 HOME_PARTS = [news_selectors, classes_selectors, disclosures_selectors, attendance_selectors]
+STAFF_TOOL_SOURCES = [attendance_selectors]
 SEARCH_SOURCES = [news_selectors, classes_selectors, disclosures_selectors]
 RESULTS_PER_PAGE = 10
 # Nobody pages further; a deeper page would make every app rank that many rows.
@@ -95,6 +98,16 @@ class _Ranked:
 
     def __getitem__(self, index):
         return self.hits[index]
+
+
+@login_required
+@require_safe
+def staff_home(request):
+    """Every staff page the user may open, from each app, with the admin last."""
+    if not request.user.is_staff:
+        raise PermissionDenied
+    tools = [tool for source in STAFF_TOOL_SOURCES for tool in source.staff_tools(request.user)]
+    return render(request, "staff_home.html", {"tools": tools})
 
 
 @require_safe

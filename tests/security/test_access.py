@@ -66,6 +66,8 @@ TABLE = {
         lambda d: reverse("attendance:enroll-done", args=[d["course"].slug]),
         dict.fromkeys(ROLES, 302),
     ),
+    # The staff home page lists what each staff member may open: any staff account.
+    "staff-home": (lambda d: reverse("staff-home"), staff_only("school", "center")),
     # Staff pages outside the admin (/quan-ly/): center staff only.
     "attendance:course-pick": (lambda d: reverse("attendance:course-pick"), staff_only("center")),
     "attendance:session-pick": (
