@@ -79,6 +79,8 @@ class OrganizationAdmin(StampedAdmin):
     ]
     formfield_overrides = {
         models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 60})},
+        # "openstreetmap.org/..." typed without a scheme means https.
+        models.URLField: {"assume_scheme": "https"},
     }
 
     def get_queryset(self, request):
