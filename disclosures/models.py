@@ -127,7 +127,7 @@ class Organization(models.Model):
         help_text=_("As set by the regulation on organization and operation."),
     )
     history = ProseEditorField(
-        _("history"),
+        _("formation and development"),
         extensions=RICH_TEXT_EXTENSIONS,
         sanitize=sanitize_html,
         blank=True,
