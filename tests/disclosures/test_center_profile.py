@@ -235,3 +235,21 @@ def test_the_profile_admin_page_loads_for_center_staff(client):
     assert "Giới thiệu" in html and "Ban giám đốc và cán bộ" in html
     assert "data-django-prose-editor-configurable" in html
     assert Organization.objects.get(pk=center().pk).people.count() == 1
+
+
+def test_center_staff_may_delete_people_but_no_other_disclosure_record():
+    from django.contrib.auth.models import Group
+
+    from core.roles import CENTER_STAFF, SCHOOL_STAFF
+
+    def deletes(group):
+        return set(
+            Group.objects.get(name=group)
+            .permissions.filter(
+                codename__startswith="delete_", content_type__app_label="disclosures"
+            )
+            .values_list("codename", flat=True)
+        )
+
+    assert deletes(CENTER_STAFF) == {"delete_person"}
+    assert deletes(SCHOOL_STAFF) == set()
