@@ -53,14 +53,22 @@ class PictureValidator:
         return isinstance(other, PictureValidator)
 
 
-def reencode(upload, *, max_side, name):
-    """The upload as a JPEG at most `max_side` pixels on its longer side, turned upright by
-    its EXIF orientation, then without any metadata."""
+def reencode(upload, *, max_side, name, keep_png=False):
+    """The upload at most `max_side` pixels on its longer side, turned upright by its EXIF
+    orientation, without any metadata: a JPEG, or a PNG when `keep_png` and it was one (a
+    drawn chart keeps sharp lines and text)."""
     upload.seek(0)
     with Image.open(upload) as source:
-        source.draft("RGB", (max_side, max_side))  # JPEG: decode at a smaller scale, fast
-        image = ImageOps.exif_transpose(source).convert("RGB")
+        png = keep_png and source.format == "PNG"
+        if not png:
+            source.draft("RGB", (max_side, max_side))  # JPEG: decode at a smaller scale, fast
+        image = ImageOps.exif_transpose(source)
+        image = image.convert("RGBA" if png and "A" in image.getbands() else "RGB")
     image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
     buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    if png:
+        image.save(buffer, "PNG", optimize=True)
+        name = f"{name.rsplit('.', 1)[0]}.png"
+    else:
+        image.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
     return ContentFile(buffer.getvalue(), name=name)

@@ -168,7 +168,7 @@ class Organization(models.Model):
         self.functions = sanitize_html(self.functions)
         self.history = sanitize_html(self.history)
         if self.chart and not self.chart._committed:
-            self.chart = reencode(self.chart, max_side=1600, name="so-do.jpg")
+            self.chart = reencode(self.chart, max_side=1600, name="so-do.jpg", keep_png=True)
         super().save(*args, **kwargs)
 
 

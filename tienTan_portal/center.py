@@ -19,7 +19,7 @@ RECORD_YEARS = (2012, 2019)
 class CenterPageView(TemplateView):
     """A page about the center; `center` is None until an administrator creates it."""
 
-    http_method_names = ["get", "head", "options"]
+    http_method_names = ["get", "head"]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(center=disclosures_selectors.center_profile(), **kwargs)
@@ -48,7 +48,7 @@ class BoardView(CenterPageView):
 
 class PartnersView(TemplateView):
     template_name = "center/partners.html"
-    http_method_names = ["get", "head", "options"]
+    http_method_names = ["get", "head"]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

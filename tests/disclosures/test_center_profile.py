@@ -253,3 +253,25 @@ def test_center_staff_may_delete_people_but_no_other_disclosure_record():
 
     assert deletes(CENTER_STAFF) == {"delete_person"}
     assert deletes(SCHOOL_STAFF) == set()
+
+
+def test_a_drawn_chart_stays_a_sharp_png_and_shows_on_the_about_page(client):
+    image = Image.new("RGB", (3000, 1500), "white")
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    client.force_login(center_staff())
+    organization = center()
+    data = profile_form(
+        organization,
+        chart=SimpleUploadedFile("so-do.png", buffer.getvalue(), "image/png"),
+        chart_description="UBND xã chỉ đạo trung tâm.",
+    )
+    assert client.post(change_url(organization), data).status_code == 302
+    organization.refresh_from_db()
+    assert organization.chart.name.endswith(".png")
+    with organization.chart.open("rb") as fh:
+        assert Image.open(fh).size == (1600, 800)
+    client.logout()
+    html = client.get("/gioi-thieu/").content.decode()
+    assert f'src="{organization.chart.url}" alt="Sơ đồ tổ chức của trung tâm"' in html
+    assert "UBND xã chỉ đạo trung tâm." in html
