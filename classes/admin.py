@@ -10,8 +10,10 @@ from core.admin import FoldedSearchAdmin, StampedAdmin
 
 @admin.register(Partner)
 class PartnerAdmin(admin.ModelAdmin):
-    list_display = ["name", "short_name", "website"]
+    list_display = ["name", "short_name", "phone", "website", "position"]
+    list_editable = ["position"]
     search_fields = ["name", "short_name"]
+    fields = ["name", "short_name", "description", "website", "phone", "position"]
     # "sotnn.hanam.gov.vn" typed without a scheme means https.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 

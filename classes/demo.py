@@ -29,6 +29,23 @@ PARTNERS = {
     "thcs": ("Trường THCS Tiên Tân", "Trường THCS"),
     "doan": ("Đoàn Thanh niên xã Tiên Tân", "Đoàn Thanh niên xã"),
 }
+# What the partners page says of each (the seed article names the first two as co-running the
+# vocational classes, the others as the "ban, ngành, đoàn thể" that co-run trainings).
+PARTNER_DESCRIPTIONS = {
+    "nghe": "Cùng trung tâm mở các lớp dạy nghề: trồng cây cảnh, mộc mỹ nghệ, may công "
+    "nghiệp, chăn nuôi lợn.",
+    "bvtv": "Hướng dẫn kỹ thuật trồng lúa, phòng trừ sâu bệnh và dùng thuốc bảo vệ thực vật "
+    "an toàn.",
+    "nongdan": "Tập huấn kỹ thuật chăn nuôi, trồng trọt cho hội viên nông dân.",
+    "htx": "Tập huấn sản xuất lúa theo mùa vụ, giống mới và cơ giới hoá.",
+    "nct": "Câu lạc bộ dưỡng sinh, kỹ năng sống và tin học cho người cao tuổi.",
+    "congan": "Tuyên truyền Luật Giao thông đường bộ, phòng chống ma tuý.",
+    "tuphap": "Phổ biến pháp luật: Luật Khiếu nại, Luật Tố cáo, Luật Đất đai.",
+    "phunu": "Chăm sóc sức khoẻ, kỹ năng làm cha mẹ, bảo vệ môi trường.",
+    "yte": "Truyền thông dân số, an toàn thực phẩm, sơ cấp cứu.",
+    "thcs": "Giáo viên dạy tin học, ôn tập văn hoá và phổ cập giáo dục.",
+    "doan": "Văn nghệ quần chúng, tin học và Internet an toàn cho thanh niên.",
+}
 
 V, T, LAW, H, IT, C, LIT, OTHER = (
     Kind.VOCATIONAL,
@@ -124,10 +141,14 @@ def _course(title, slug, defaults, partner_keys, partners):
 
 def load(stdout):
     partners = {}
-    for key, (name, short) in PARTNERS.items():
-        partners[key], _created = Partner.objects.get_or_create(
-            name=name, defaults={"short_name": short}
+    for position, (key, (name, short)) in enumerate(PARTNERS.items(), start=1):
+        partner, _created = Partner.objects.get_or_create(
+            name=name, defaults={"short_name": short, "position": position * 10}
         )
+        if not partner.description:  # never overwrite what staff wrote
+            partner.description = PARTNER_DESCRIPTIONS[key]
+            partner.save(update_fields=["description"])
+        partners[key] = partner
 
     for n, (title, kind, keys, start, days, learners) in enumerate(HISTORY, start=1):
         start_date = _day(start)

@@ -18,6 +18,7 @@ from core.models import StampedModel, TimeStampedModel
 from core.search import searchable_text
 from core.text import fold, unique_slug
 from core.uploads import ContentTypeValidator, DatedUploadTo
+from core.validators import validate_public_phone
 
 
 class Partner(TimeStampedModel):
@@ -32,9 +33,27 @@ class Partner(TimeStampedModel):
     )
     slug = models.SlugField(_("slug"), max_length=80, unique=True, editable=False)
     website = models.URLField(_("website"), blank=True)
+    description = models.TextField(
+        _("short description"),
+        blank=True,
+        max_length=600,
+        help_text=_("Who they are and what they do with the center, in two or three lines."),
+    )
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        validators=[validate_public_phone],
+        help_text=_("Optional: a public office number."),
+    )
+    position = models.PositiveSmallIntegerField(
+        _("order"),
+        default=100,
+        help_text=_("Partners with smaller numbers come first on the partners page."),
+    )
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["position", "name"]
         verbose_name = _("partner body")
         verbose_name_plural = _("partner bodies")
 

@@ -3,10 +3,11 @@
 `tienTan_portal.views` calls these; they are the only things it knows about this app.
 """
 
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from classes.models import Course
+from classes.models import Course, Partner
 from core.search import SearchHit, ranked
 
 HOME_BOX_SIZE = 4
@@ -56,4 +57,22 @@ def next_change(now):
         .order_by("published_at")
         .values_list("published_at", flat=True)
         .first()
+    )
+
+
+def partners_with_classes(today=None):
+    """Every partner body for the public partners page, in the order staff set, each with
+    `class_count` (published classes they co-ran or co-run that have started) and
+    `first_year`. One query."""
+    today = today or timezone.localdate()
+    held = Q(
+        courses__status=Course.Status.PUBLISHED,
+        courses__published_at__lte=timezone.now(),
+        courses__start_date__lte=today,
+    )
+    return list(
+        Partner.objects.annotate(
+            class_count=Count("courses", filter=held, distinct=True),
+            first_start=Min("courses__start_date", filter=held),
+        ).order_by("position", "name")
     )

@@ -15,7 +15,8 @@ SCHOOL_STAFF = "Cán bộ nhà trường"
 ALL = ("view", "add", "change", "delete")
 EDIT = ("view", "add", "change")
 
-# {group name: {app label: actions on every model of that app}}
+# {group name: {app label: actions on every model of that app,
+#               "app_label.model": actions on that one model}}
 ROLES = {
     CENTER_STAFF: {
         "news": ALL,
@@ -24,6 +25,8 @@ ROLES = {
         # The center publishes its own disclosures; which organization's documents a member
         # may touch is decided by Organization.staff_group (see disclosures.admin).
         "disclosures": EDIT,
+        # ...and removes people who left its board or staff (its own organization only).
+        "disclosures.person": ("delete",),
     },
     SCHOOL_STAFF: {
         # Disclosure documents are kept at least five years: nobody but an administrator
@@ -36,14 +39,19 @@ ROLES = {
 def role_permissions(role, apps=global_apps):
     """The Permission rows the role grants, as a queryset."""
     Permission = apps.get_model("auth", "Permission")
-    wanted = []
-    for app_label, actions in ROLES[role].items():
-        wanted += [(app_label, action) for action in actions]
     perms = Permission.objects.none()
-    for app_label, action in wanted:
-        perms = perms | Permission.objects.filter(
-            content_type__app_label=app_label, codename__startswith=f"{action}_"
-        )
+    for target, actions in ROLES[role].items():
+        app_label, _dot, model = target.partition(".")
+        for action in actions:
+            if model:
+                found = Permission.objects.filter(
+                    content_type__app_label=app_label, codename=f"{action}_{model}"
+                )
+            else:
+                found = Permission.objects.filter(
+                    content_type__app_label=app_label, codename__startswith=f"{action}_"
+                )
+            perms = perms | found
     return perms
 
 

@@ -1,13 +1,16 @@
 """Admin for staff who are not technical: upload a file, pick the year and basis, save.
 
 Who may touch what: a member of an organization's `staff_group` adds and changes that
-organization's documents and sees no other; only administrators withdraw; nobody deletes a
-published document (see `DocumentQuerySet.delete`), and only administrators delete drafts.
+organization's documents, profile and people (board and staff), and sees no other; only
+administrators withdraw; nobody deletes a published document (see
+`DocumentQuerySet.delete`), and only administrators delete drafts.
 """
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -15,30 +18,98 @@ from django.utils.translation import gettext_lazy as _
 
 from core.admin import FoldedSearchAdmin, StampedAdmin
 from disclosures import compliance
-from disclosures.models import DisclosureDocument, Organization
+from disclosures.models import DisclosureDocument, Organization, Person
+
+
+class PersonInline(admin.StackedInline):
+    """The board and staff, edited on their organization's page."""
+
+    model = Person
+    extra = 0
+    fields = [
+        ("full_name", "position", "is_board"),
+        "concurrent_post",
+        "duties",
+        ("phone", "email"),
+        ("photo", "order"),
+    ]
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 60})},
+    }
+
+    # Whoever may change the organization may change its people (see OrganizationAdmin).
+    def has_add_permission(self, request, obj=None):
+        return (
+            obj is not None and super().has_add_permission(request, obj) and _may_edit(request, obj)
+        )
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or _may_edit(request, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or _may_edit(request, obj))
+
+
+def _may_edit(request, organization):
+    return Organization.objects.for_user(request.user).filter(pk=organization.pk).exists()
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
-    """Staff see the organizations; only administrators change who belongs to which."""
+class OrganizationAdmin(StampedAdmin):
+    """Staff change their own organization's profile and people (the center's pages);
+    only administrators add organizations or change who belongs to which."""
 
-    list_display = ["name", "short_name", "kind", "staff_group", "position"]
+    list_display = ["name", "short_name", "kind", "phone", "email", "people_count"]
     search_fields = ["name", "short_name"]
-    fields = ["name", "short_name", "slug", "kind", "staff_group", "position"]
+    inlines = [PersonInline]
+    IDENTITY = ["name", "short_name", "slug", "kind", "staff_group", "position"]
+    fieldsets = [
+        (None, {"fields": IDENTITY}),
+        (
+            _("Contact"),
+            {"fields": ["address", ("phone", "email"), "office_hours", "directions", "map_url"]},
+        ),
+        (_("About"), {"fields": ["introduction", "functions", "history"]}),
+        (
+            _("Organization chart"),
+            {"fields": ["chart", "chart_description"], "classes": ["collapse"]},
+        ),
+    ]
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 60})},
+        # "openstreetmap.org/..." typed without a scheme means https.
+        models.URLField: {"assume_scheme": "https"},
+    }
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .filter(pk__in=Organization.objects.for_user(request.user))
+            .annotate(people_total=Count("people"))
+        )
+
+    @admin.display(description=_("board and staff"), ordering="people_total")
+    def people_count(self, obj):
+        return obj.people_total
+
+    def get_readonly_fields(self, request, obj=None):
+        # Who the organization is and who edits it is the administrator's decision.
+        return [] if request.user.is_superuser else self.IDENTITY
 
     def has_add_permission(self, request):
         return request.user.is_superuser
 
     def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser
+        allowed = super().has_change_permission(request, obj)
+        if obj is None or not allowed:
+            return allowed
+        return _may_edit(request, obj)
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
-
-    def get_queryset(self, request):
-        return (
-            super().get_queryset(request).filter(pk__in=Organization.objects.for_user(request.user))
-        )
 
 
 class SchoolYearFilter(admin.SimpleListFilter):

@@ -11,6 +11,7 @@ import zoneinfo
 from django.core.files.base import ContentFile
 
 from core.text import strip_diacritics
+from disclosures.demo_center import load_center
 from disclosures.models import Basis, DisclosureDocument, Organization
 from disclosures.seed import ensure_organizations
 
@@ -142,3 +143,4 @@ def load(stdout):
         DisclosureDocument.objects.filter(pk=document.pk).update(created_at=published)
         created += 1
     stdout.write(f"disclosures: {created} documents added")
+    load_center(stdout)

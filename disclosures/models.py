@@ -9,7 +9,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.functions import Cast, Substr
@@ -24,7 +24,9 @@ from core.models import StampedModel
 from core.roles import CENTER_STAFF, SCHOOL_STAFF
 from core.search import searchable_text
 from core.text import fold, unique_slug
-from core.uploads import KINDS, DatedUploadTo, describe, sniff
+from core.uploads import KINDS, ContentTypeValidator, DatedUploadTo, describe, sniff
+from core.validators import validate_public_phone
+from disclosures.images import PictureValidator, reencode
 from disclosures.validators import (
     SCHOOL_YEAR_PATTERN,
     validate_document_file,
@@ -74,6 +76,82 @@ class Organization(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
+    # The profile its public pages show: TT 37/2020/TT-BGDĐT Điều 9 (organization, functions,
+    # history, leaders) and TT 09/2024 Điều 4 (address, phone, e-mail, contact point).
+    address = models.CharField(
+        _("address"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where people come to, e.g. “Nhà văn hoá xã Tiên Tân, xóm 3”."),
+    )
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        validators=[validate_public_phone],
+        help_text=_("The office number people may call, e.g. 0226 3851 234."),
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    office_hours = models.TextField(
+        _("office hours"),
+        blank=True,
+        help_text=_("When someone answers, e.g. “Monday to Friday, 7:30–11:30 and 13:30–17:00”."),
+    )
+    directions = models.TextField(
+        _("how to get there"),
+        blank=True,
+        help_text=_("In words a visitor can follow: landmarks, the road, where to park."),
+    )
+    map_url = models.URLField(
+        _("map link"),
+        max_length=500,
+        blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=_(
+            "Optional: the address of the place on openstreetmap.org (find the place, then "
+            "copy the address bar). The page only links to it; it embeds no map."
+        ),
+    )
+    introduction = ProseEditorField(
+        _("introduction"),
+        extensions=RICH_TEXT_EXTENSIONS,
+        sanitize=sanitize_html,
+        blank=True,
+        help_text=_("A few lines saying who you are and what you do, shown first."),
+    )
+    functions = ProseEditorField(
+        _("functions, tasks and powers"),
+        extensions=RICH_TEXT_EXTENSIONS,
+        sanitize=sanitize_html,
+        blank=True,
+        help_text=_("As set by the regulation on organization and operation."),
+    )
+    history = ProseEditorField(
+        _("formation and development"),
+        extensions=RICH_TEXT_EXTENSIONS,
+        sanitize=sanitize_html,
+        blank=True,
+        help_text=_("A short account of how the organization was founded and grew."),
+    )
+    chart = models.ImageField(
+        _("organization chart"),
+        upload_to=DatedUploadTo("to-chuc"),
+        blank=True,
+        validators=[
+            ContentTypeValidator(["jpg", "png", "webp"], max_bytes=10 * 1024 * 1024),
+            PictureValidator(),
+        ],
+        help_text=_("Optional: a photo or drawing of the organization chart (JPEG, PNG, WebP)."),
+    )
+    chart_description = models.TextField(
+        _("organization chart in words"),
+        blank=True,
+        help_text=_(
+            "Who reports to whom, in a few lines: read aloud to readers who cannot see the "
+            "picture, and shown when there is no picture."
+        ),
+    )
+
     objects = OrganizationQuerySet.as_manager()
 
     class Meta:
@@ -83,6 +161,102 @@ class Organization(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        # The form sanitized them already; code paths (demo, shell) get the same.
+        self.introduction = sanitize_html(self.introduction)
+        self.functions = sanitize_html(self.functions)
+        self.history = sanitize_html(self.history)
+        if self.chart and not self.chart._committed:
+            self.chart = reencode(self.chart, max_side=1600, name="so-do.jpg", keep_png=True)
+        super().save(*args, **kwargs)
+
+
+class Person(models.Model):
+    """Someone of an organization's board of directors or staff, with the public contacts
+    TT 37/2020 Điều 9 asks a portal to show for its leaders."""
+
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.CASCADE,
+        related_name="people",
+    )
+    full_name = models.CharField(_("full name"), max_length=120)
+    position = models.CharField(
+        _("job title"),
+        max_length=120,
+        help_text=_("At the center, e.g. Giám đốc, Phó Giám đốc, Cán bộ, Kế toán."),
+    )
+    concurrent_post = models.CharField(
+        _("main post"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The post held alongside, for leaders who serve concurrently, "
+            "e.g. Phó Chủ tịch UBND xã."
+        ),
+    )
+    is_board = models.BooleanField(
+        _("board of directors"),
+        default=False,
+        help_text=_("Tick for the director and deputy directors."),
+    )
+    duties = models.TextField(
+        _("duties"),
+        blank=True,
+        help_text=_("What this person is in charge of, one duty a line."),
+    )
+    phone = models.CharField(
+        _("public phone"),
+        max_length=40,
+        blank=True,
+        validators=[validate_public_phone],
+        help_text=_("Only a number the person agrees to publish; leave empty otherwise."),
+    )
+    email = models.EmailField(
+        _("public e-mail"),
+        blank=True,
+        help_text=_("Only an address the person agrees to publish; leave empty otherwise."),
+    )
+    photo = models.ImageField(
+        _("photo"),
+        upload_to=DatedUploadTo("can-bo"),
+        blank=True,
+        validators=[
+            ContentTypeValidator(["jpg", "png", "webp"], max_bytes=10 * 1024 * 1024),
+            PictureValidator(),
+        ],
+        help_text=_("Optional. Made small and stripped of camera data (GPS) on upload."),
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Smaller numbers come first.")
+    )
+
+    class Meta:
+        ordering = ["organization", "-is_board", "order", "full_name"]
+        verbose_name = _("board member or staff")
+        verbose_name_plural = _("board of directors and staff")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(full_name="") & ~Q(position=""),
+                name="person_has_name_and_position",
+                violation_error_message=_("Give the person's name and position."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.full_name} ({self.position})"
+
+    def save(self, *args, **kwargs):
+        if self.photo and not self.photo._committed:
+            self.photo = reencode(self.photo, max_side=480, name="anh.jpg")
+        super().save(*args, **kwargs)
+
+    @property
+    def duty_lines(self):
+        """The duties as a list, one a line, without the dashes or bullets people type."""
+        return [line.strip(" -•\t") for line in self.duties.splitlines() if line.strip(" -•\t")]
 
 
 class Basis(models.TextChoices):

@@ -15,6 +15,9 @@ class PageSitemap(Sitemap):
         return [
             "home",
             "about",
+            "about-board",
+            "about-partners",
+            "contact",
             "privacy",
             "news:article-list",
             "classes:class-list",

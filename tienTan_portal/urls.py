@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from tienTan_portal import views
+from tienTan_portal import center, views
 from tienTan_portal.sitemaps import SITEMAPS
 
 admin.site.site_header = _("Tiên Tân community learning center: administration")
@@ -16,7 +16,7 @@ admin.site.index_title = _("Site administration")
 urlpatterns = [
     path("", views.home, name="home"),
     path("tim-kiem/", views.search, name="search"),
-    path("gioi-thieu/", views.about, name="about"),
+    path("gioi-thieu/", center.AboutView.as_view(), name="about"),
     path("chinh-sach-rieng-tu/", views.privacy, name="privacy"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
@@ -51,6 +51,11 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("admin/", admin.site.urls),
+    # The center's pages (issue 8): composed from disclosures, classes and attendance, so
+    # they live on the top floor rather than in one app's urls.py.
+    path("gioi-thieu/ban-giam-doc/", center.BoardView.as_view(), name="about-board"),
+    path("gioi-thieu/doi-tac/", center.PartnersView.as_view(), name="about-partners"),
+    path("lien-he/", center.ContactView.as_view(), name="contact"),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

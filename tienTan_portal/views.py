@@ -111,11 +111,6 @@ def staff_home(request):
 
 
 @require_safe
-def about(request):
-    return render(request, "about.html")
-
-
-@require_safe
 def privacy(request):
     """What personal data enrollment collects, why, for how long, and whom to ask."""
     return render(request, "privacy.html", {"retention_years": settings.LEARNER_RETENTION_YEARS})

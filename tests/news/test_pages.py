@@ -142,8 +142,9 @@ def test_query_count_does_not_grow_with_articles(client, django_assert_max_num_q
     articles = ArticleFactory.create_batch(55)
     if url == "ARTICLE":
         url = articles[0].get_absolute_url()
-    # The home page also draws the classes box and the key figures: one query each.
-    with django_assert_max_num_queries(8 if url == "/" else 6):
+    # The home page also draws the classes box and the key figures: one query each. The
+    # footer's contact details cost one more on the first page after a change (then cached).
+    with django_assert_max_num_queries(9 if url == "/" else 6):
         assert client.get(url).status_code == 200
 
 

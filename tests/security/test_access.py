@@ -116,6 +116,10 @@ TABLE = {
     "admin_password_reset": (lambda d: reverse("admin_password_reset"), EVERYONE),
     "password_reset_done": (lambda d: reverse("password_reset_done"), EVERYONE),
     "password_reset_complete": (lambda d: reverse("password_reset_complete"), EVERYONE),
+    # The center's pages (issue 8).
+    "about-board": (lambda d: reverse("about-board"), EVERYONE),
+    "about-partners": (lambda d: reverse("about-partners"), EVERYONE),
+    "contact": (lambda d: reverse("contact"), EVERYONE),
 }
 
 # URLs reached only with a one-time token or as a step of a flow tested elsewhere.

@@ -1,0 +1,27 @@
+"""Template context every page gets from the top floor."""
+
+from django.conf import settings
+from django.core.cache import cache
+
+from core.cache import VERSION_KEY
+from disclosures import selectors as disclosures_selectors
+
+CONTACT_CACHE_SECONDS = 24 * 60 * 60
+
+
+def center_contact(request):
+    """`SITE_CONTACT` for the header and footer: the center's address, phone, e-mail and
+    office hours as staff keep them in the admin, each falling back to the settings
+    (`PORTAL_CONTACT_*`) while empty.
+
+    Cached under the content version that `core.cache` bumps on every save, so a change in
+    the admin shows on the next page; a page costs one or two cache reads, no query.
+    """
+    key = f"portal:center-contact:{cache.get(VERSION_KEY, 0)}"
+    stored = cache.get(key)
+    if stored is None:
+        stored = disclosures_selectors.center_contact() or {}
+        cache.set(key, stored, CONTACT_CACHE_SECONDS)
+    contact = dict(settings.SITE_CONTACT)
+    contact.update({name: value for name, value in stored.items() if value})
+    return {"SITE_CONTACT": contact}
