@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from core.announce import contact_sentence, loudspeaker_script, shorten, spoken_date, spoken_time
 
 # The description is printed below the facts; the facts come first on a poster.
-POSTER_WORDS = 40
+POSTER_WORDS = 30
 SPOKEN_WORDS = 40
 
 
@@ -35,6 +35,17 @@ def enrollment_state(course, today=None):
 
 def poster_text(course):
     return shorten(course.description, POSTER_WORDS)
+
+
+def poster_details(course, text, session):
+    """(texts, rows) the poster prints besides its title, for core.announce.poster_fit."""
+    partners = [p.name for p in course.partners.all()]
+    values = [course.schedule, session, course.place, course.instructor, partners,
+              course.capacity, course.enrollment_closes]  # fmt: skip
+    rows = 1 + sum(1 for v in values if v)  # and the dates
+    address = settings.SITE_CONTACT.get("address") or ""
+    return [course.topic, course.schedule, course.place, course.instructor, ", ".join(partners),
+            text, address], rows  # fmt: skip
 
 
 def loudspeaker_paragraphs(course, today=None):

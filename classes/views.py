@@ -12,7 +12,7 @@ from icalendar import Calendar, Event
 
 from classes import posters
 from classes.models import Course, Kind, Session
-from core.announce import plain_text_response, reading_minutes
+from core.announce import plain_text_response, poster_fit, reading_minutes
 
 # How far back and ahead the schedule feed reaches.
 FEED_PAST_DAYS = 30
@@ -98,10 +98,17 @@ class ClassPosterView(DetailView):
     def get_context_data(self, **kwargs):
         course = self.object
         today = timezone.localdate()
+        text = posters.poster_text(course)
+        session = posters.first_session(course, today)
+        texts, rows = posters.poster_details(course, text, session)
+        fit = poster_fit(course.title, texts, rows)
+        if fit == "poster-dense":
+            text = ""  # the facts come first; the description is one scan away
         return super().get_context_data(
             poster_title=course.title,
-            poster_text=posters.poster_text(course),
-            first_session=posters.first_session(course, today),
+            poster_text=text,
+            poster_fit=fit,
+            first_session=session,
             enrollment=posters.enrollment_state(course, today),
             page_url=self.request.build_absolute_uri(course.get_absolute_url()),
             back_url=course.get_absolute_url(),

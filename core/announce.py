@@ -128,6 +128,22 @@ def shorten(text: str, max_words: int, *, whole_sentences: bool = False) -> str:
     return " ".join(words[:max_words]).rstrip(",;:–-") + "…"
 
 
+# What fits one A4 page at full size, in "characters" (a title's count 1.8 times for its larger
+# type, each row of facts 25 for its label and spacing); calibrated on Chromium's print output
+# by tests/browser/test_poster_journeys.py with every field at its longest.
+POSTER_FULL_SIZE = 620
+POSTER_COMPACT = 900
+
+
+def poster_fit(title: str, texts, rows: int = 0) -> str:
+    """The poster's size class: "" (full size), "poster-compact" or "poster-dense", so that
+    long titles and many details still print on one page, in type as large as they allow."""
+    weight = 1.8 * len(title) + sum(len(t or "") for t in texts) + 25 * rows
+    if weight <= POSTER_FULL_SIZE:
+        return ""
+    return "poster-compact" if weight <= POSTER_COMPACT else "poster-dense"
+
+
 def sentence(text: str) -> str:
     """`text` ending with a full stop (a broadcast is read sentence by sentence)."""
     text = text.strip()

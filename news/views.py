@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
-from core.announce import plain_text_response, reading_minutes
+from core.announce import plain_text_response, poster_fit, reading_minutes
 from news import posters
 from news.models import Article, Category
 
@@ -89,9 +89,11 @@ class ArticlePosterView(VisibleArticleMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
+        text = posters.poster_text(article)
         return super().get_context_data(
             poster_title=article.title,
-            poster_text=posters.poster_text(article),
+            poster_text=text,
+            poster_fit=poster_fit(article.title, [text], rows=2 if article.expires_at else 1),
             page_url=self.request.build_absolute_uri(article.get_absolute_url()),
             back_url=article.get_absolute_url(),
             printed_on=timezone.localdate(),

@@ -7,6 +7,7 @@ import pytest
 from core.announce import (
     loudspeaker_script,
     plain_text_response,
+    poster_fit,
     reading_minutes,
     shorten,
     speakable,
@@ -92,3 +93,9 @@ def test_the_text_file_is_utf8_with_a_bom_and_no_html():
         response.content.decode("utf-8-sig")
         == "HỌP DÂN\r\n\r\nKính thưa bà con!\r\n\r\nXin cảm ơn.\r\n"
     )
+
+
+def test_a_poster_shrinks_its_type_only_as_much_as_its_length_needs():
+    assert poster_fit("Họp dân xóm Đông", ["Tối thứ Bảy, 19 giờ."], rows=2) == ""
+    assert poster_fit("T" * 200, ["x" * 300], rows=3) == "poster-compact"
+    assert poster_fit("T" * 200, ["x" * 200] * 5, rows=8) == "poster-dense"

@@ -55,7 +55,7 @@ def test_the_poster_shows_label_title_text_and_date(client, django_assert_max_nu
     assert "Thông báo lịch tiêm phòng cho trẻ em" in html
     # A short notice is printed whole: its date and place are in the body.
     assert "7h30 ngày 15/03/2026 tại nhà văn hoá xóm Đông." in html
-    assert "<li>" not in html.split('class="poster"', 1)[1]  # plain text, no editor markup
+    assert "<li>" not in html.split('<article class="poster', 1)[1]  # plain text, no editor markup
     local = timezone.localtime(article.publish_at)
     assert local.strftime("%d/%m/%Y") in html
     assert "Quét mã để xem chi tiết" in html
@@ -65,7 +65,7 @@ def test_the_poster_shows_label_title_text_and_date(client, django_assert_max_nu
 def test_the_poster_qr_code_opens_the_public_article_page(client):
     article = notice()
     html = client.get(urls(article)["poster"]).content.decode()
-    (svg,) = svgs_in(html.split('class="poster"', 1)[1])
+    (svg,) = svgs_in(html.split('<article class="poster', 1)[1])
     assert decode_svg(svg) == [f"http://testserver/tin-tuc/{article.slug}/"]
     # The address is printed too, for a phone that cannot scan.
     assert f"testserver/tin-tuc/{article.slug}/</span>" in html
@@ -78,7 +78,7 @@ def test_behind_https_the_qr_code_uses_the_public_https_address(client, settings
         urls(article)["poster"],
         headers={"host": "tthtcd-tientan.example.vn", "x-forwarded-proto": "https"},
     )
-    (svg,) = svgs_in(response.content.decode().split('class="poster"', 1)[1])
+    (svg,) = svgs_in(response.content.decode().split('<article class="poster', 1)[1])
     assert decode_svg(svg) == [f"https://tthtcd-tientan.example.vn/tin-tuc/{article.slug}/"]
 
 

@@ -114,6 +114,39 @@ TABLE = {
     "admin_password_reset": (lambda d: reverse("admin_password_reset"), EVERYONE),
     "password_reset_done": (lambda d: reverse("password_reset_done"), EVERYONE),
     "password_reset_complete": (lambda d: reverse("password_reset_complete"), EVERYONE),
+    # Posters and loudspeaker scripts (issue 8): public like the page they print.
+    "news:article-poster": (
+        lambda d: reverse("news:article-poster", args=[d["article"].slug]),
+        EVERYONE,
+    ),
+    "news:article-loudspeaker": (
+        lambda d: reverse("news:article-loudspeaker", args=[d["article"].slug]),
+        EVERYONE,
+    ),
+    "news:article-loudspeaker-txt": (
+        lambda d: reverse("news:article-loudspeaker-txt", args=[d["article"].slug]),
+        EVERYONE,
+    ),
+    "news:draft-poster": (
+        lambda d: reverse("news:article-poster", args=[d["draft"].slug]),
+        {"anonymous": 404, "school": 404, "center": 200, "admin": 200},
+    ),
+    "news:draft-loudspeaker-txt": (
+        lambda d: reverse("news:article-loudspeaker-txt", args=[d["draft"].slug]),
+        {"anonymous": 404, "school": 404, "center": 200, "admin": 200},
+    ),
+    "classes:class-poster": (
+        lambda d: reverse("classes:class-poster", args=[d["course"].slug]),
+        EVERYONE,
+    ),
+    "classes:class-loudspeaker": (
+        lambda d: reverse("classes:class-loudspeaker", args=[d["course"].slug]),
+        EVERYONE,
+    ),
+    "classes:class-loudspeaker-txt": (
+        lambda d: reverse("classes:class-loudspeaker-txt", args=[d["course"].slug]),
+        EVERYONE,
+    ),
 }
 
 # URLs reached only with a one-time token or as a step of a flow tested elsewhere.
