@@ -3,13 +3,16 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 from icalendar import Calendar, Event
 
+from classes import posters
 from classes.models import Course, Kind, Session
+from core.announce import plain_text_response, poster_fit, reading_minutes
 
 # How far back and ahead the schedule feed reaches.
 FEED_PAST_DAYS = 30
@@ -81,6 +84,62 @@ class ClassDetailView(DetailView):
         context["window_open"] = self.object.enrollment_window_open(today)
         context["today"] = today
         return context
+
+
+class ClassPosterView(DetailView):
+    """An A4 poster of a published class for hamlet notice boards, with a QR code to its page."""
+
+    template_name = "classes/class_poster.html"
+    context_object_name = "course"
+
+    def get_queryset(self):
+        return Course.objects.published().prefetch_related("partners")
+
+    def get_context_data(self, **kwargs):
+        course = self.object
+        today = timezone.localdate()
+        text = posters.poster_text(course)
+        session = posters.first_session(course, today)
+        texts, rows = posters.poster_details(course, text, session)
+        fit = poster_fit(course.title, texts, rows)
+        if fit == "poster-dense":
+            text = ""  # the facts come first; the description is one scan away
+        return super().get_context_data(
+            poster_title=course.title,
+            poster_text=text,
+            poster_fit=fit,
+            first_session=session,
+            enrollment=posters.enrollment_state(course, today),
+            page_url=self.request.build_absolute_uri(course.get_absolute_url()),
+            back_url=course.get_absolute_url(),
+            printed_on=today,
+            preview=False,
+            **kwargs,
+        )
+
+
+class ClassLoudspeakerView(DetailView):
+    """A published class as a script for the commune loudspeaker: a page, or a .txt file."""
+
+    template_name = "core/loudspeaker.html"
+    as_text = False
+
+    def get_queryset(self):
+        return Course.objects.published()
+
+    def render_to_response(self, context, **kwargs):
+        course = self.object
+        paragraphs = posters.loudspeaker_paragraphs(course)
+        if self.as_text:
+            return plain_text_response(course.title, paragraphs, f"{course.slug}-loa.txt")
+        context.update(
+            script_title=course.title,
+            paragraphs=paragraphs,
+            minutes=reading_minutes(paragraphs),
+            txt_url=reverse("classes:class-loudspeaker-txt", kwargs={"slug": course.slug}),
+            back_url=course.get_absolute_url(),
+        )
+        return super().render_to_response(context, **kwargs)
 
 
 @require_GET

@@ -11,4 +11,11 @@ urlpatterns = [
     path("rss/", require_safe(LatestArticlesFeed()), name="feed"),
     path("chuyen-muc/<slug:slug>/", views.CategoryView.as_view(), name="category"),
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),
+    path("<slug:slug>/to-roi/", views.ArticlePosterView.as_view(), name="article-poster"),
+    path("<slug:slug>/loa/", views.ArticleLoudspeakerView.as_view(), name="article-loudspeaker"),
+    path(
+        "<slug:slug>/loa.txt",
+        views.ArticleLoudspeakerView.as_view(as_text=True),
+        name="article-loudspeaker-txt",
+    ),
 ]

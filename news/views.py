@@ -1,8 +1,12 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
+from core.announce import plain_text_response, poster_fit, reading_minutes
+from news import posters
 from news.models import Article, Category
 
 PER_PAGE = 12
@@ -34,11 +38,10 @@ class CategoryView(ArticleListView):
         return super().get_context_data(category=self.category, **kwargs)
 
 
-class ArticleDetailView(DetailView):
-    """One article. Drafts, scheduled and expired articles are 404 for readers; staff who
-    may view articles see them with a banner (the preview), never cached."""
+class VisibleArticleMixin:
+    """One article as readers may see it. Drafts, scheduled and expired articles are 404 for
+    readers; staff who may view articles see them as a preview, never cached."""
 
-    template_name = "news/article_detail.html"
     queryset = Article.objects.select_related("category")
 
     def get_object(self, queryset=None):
@@ -49,6 +52,22 @@ class ArticleDetailView(DetailView):
         return article
 
     def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=self.preview, **kwargs)
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if self.preview:
+            add_never_cache_headers(response)
+            response["X-Robots-Tag"] = "noindex"
+        return response
+
+
+class ArticleDetailView(VisibleArticleMixin, DetailView):
+    """One article (with a banner when staff preview one readers cannot see yet)."""
+
+    template_name = "news/article_detail.html"
+
+    def get_context_data(self, **kwargs):
         article = self.object
         related = (
             Article.objects.published()
@@ -57,15 +76,50 @@ class ArticleDetailView(DetailView):
             .exclude(pk=article.pk)[:5]
         )
         return super().get_context_data(
-            preview=self.preview,
             attachments=list(article.attachments.all()),
             related=related,
             **kwargs,
         )
 
+
+class ArticlePosterView(VisibleArticleMixin, DetailView):
+    """An A4 poster of the article for hamlet notice boards, with a QR code to its page."""
+
+    template_name = "news/article_poster.html"
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        text = posters.poster_text(article)
+        return super().get_context_data(
+            poster_title=article.title,
+            poster_text=text,
+            poster_fit=poster_fit(article.title, [text], rows=2 if article.expires_at else 1),
+            page_url=self.request.build_absolute_uri(article.get_absolute_url()),
+            back_url=article.get_absolute_url(),
+            printed_on=timezone.localdate(),
+            **kwargs,
+        )
+
+
+class ArticleLoudspeakerView(VisibleArticleMixin, DetailView):
+    """The article as a script for the commune loudspeaker: a page, or a .txt file."""
+
+    template_name = "core/loudspeaker.html"
+    as_text = False
+
     def render_to_response(self, context, **kwargs):
-        response = super().render_to_response(context, **kwargs)
-        if self.preview:
-            add_never_cache_headers(response)
-            response["X-Robots-Tag"] = "noindex"
-        return response
+        article = self.object
+        paragraphs = posters.loudspeaker_paragraphs(article)
+        if self.as_text:
+            response = plain_text_response(article.title, paragraphs, f"{article.slug}-loa.txt")
+            if self.preview:
+                add_never_cache_headers(response)
+            return response
+        context.update(
+            script_title=article.title,
+            paragraphs=paragraphs,
+            minutes=reading_minutes(paragraphs),
+            txt_url=reverse("news:article-loudspeaker-txt", kwargs={"slug": article.slug}),
+            back_url=article.get_absolute_url(),
+        )
+        return super().render_to_response(context, **kwargs)

@@ -120,6 +120,39 @@ TABLE = {
     "about-board": (lambda d: reverse("about-board"), EVERYONE),
     "about-partners": (lambda d: reverse("about-partners"), EVERYONE),
     "contact": (lambda d: reverse("contact"), EVERYONE),
+    # Posters and loudspeaker scripts (issue 8): public like the page they print.
+    "news:article-poster": (
+        lambda d: reverse("news:article-poster", args=[d["article"].slug]),
+        EVERYONE,
+    ),
+    "news:article-loudspeaker": (
+        lambda d: reverse("news:article-loudspeaker", args=[d["article"].slug]),
+        EVERYONE,
+    ),
+    "news:article-loudspeaker-txt": (
+        lambda d: reverse("news:article-loudspeaker-txt", args=[d["article"].slug]),
+        EVERYONE,
+    ),
+    "news:draft-poster": (
+        lambda d: reverse("news:article-poster", args=[d["draft"].slug]),
+        {"anonymous": 404, "school": 404, "center": 200, "admin": 200},
+    ),
+    "news:draft-loudspeaker-txt": (
+        lambda d: reverse("news:article-loudspeaker-txt", args=[d["draft"].slug]),
+        {"anonymous": 404, "school": 404, "center": 200, "admin": 200},
+    ),
+    "classes:class-poster": (
+        lambda d: reverse("classes:class-poster", args=[d["course"].slug]),
+        EVERYONE,
+    ),
+    "classes:class-loudspeaker": (
+        lambda d: reverse("classes:class-loudspeaker", args=[d["course"].slug]),
+        EVERYONE,
+    ),
+    "classes:class-loudspeaker-txt": (
+        lambda d: reverse("classes:class-loudspeaker-txt", args=[d["course"].slug]),
+        EVERYONE,
+    ),
 }
 
 # URLs reached only with a one-time token or as a step of a flow tested elsewhere.

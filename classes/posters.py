@@ -1,0 +1,123 @@
+"""What a class says on a notice-board poster and over the commune loudspeaker.
+
+The layout and the script's frame are shared with news (core/announce.py,
+templates/core/poster.html); this module only chooses the words of a class.
+"""
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.announce import contact_sentence, loudspeaker_script, shorten, spoken_date, spoken_time
+
+# The description is printed below the facts; the facts come first on a poster.
+POSTER_WORDS = 30
+SPOKEN_WORDS = 40
+
+
+def first_session(course, today=None):
+    """The next session from today on (a poster announces what is coming), or None."""
+    today = today or timezone.localdate()
+    return course.sessions.filter(date__gte=today).order_by("date", "start_time").first()
+
+
+def enrollment_state(course, today=None):
+    """ "open", "soon" (opens later), "closed", or "none" (no online enrollment)."""
+    today = today or timezone.localdate()
+    if course.enrollment_opens is None:
+        return "none"
+    if course.enrollment_window_open(today):
+        return "open"
+    if course.enrollment_opens > today:
+        return "soon"
+    return "closed"
+
+
+def poster_text(course):
+    return shorten(course.description, POSTER_WORDS)
+
+
+def poster_details(course, text, session):
+    """(texts, rows) the poster prints besides its title, for core.announce.poster_fit."""
+    partners = [p.name for p in course.partners.all()]
+    values = [course.schedule, session, course.place, course.instructor, partners,
+              course.capacity, course.enrollment_closes]  # fmt: skip
+    rows = 1 + sum(1 for v in values if v)  # and the dates
+    address = settings.SITE_CONTACT.get("address") or ""
+    return [course.topic, course.schedule, course.place, course.instructor, ", ".join(partners),
+            text, address], rows  # fmt: skip
+
+
+def loudspeaker_paragraphs(course, today=None):
+    """The broadcast: what class, when, where, how many seats, how to enroll; then again."""
+    today = today or timezone.localdate()
+    center = settings.SITE_NAME
+    address = settings.SITE_CONTACT.get("address") or center
+    start = spoken_date(course.start_date, weekday=True)
+    content = [
+        _("%(center)s announces a class: %(title)s") % {"center": center, "title": course.title},
+    ]
+    if course.topic:
+        content.append(_("Topic: %(topic)s") % {"topic": course.topic})
+    if course.end_date:
+        content.append(
+            _("The class runs from %(start)s to %(end)s")
+            % {"start": start, "end": spoken_date(course.end_date)}
+        )
+    else:
+        content.append(_("The class starts on %(start)s") % {"start": start})
+    if course.schedule:
+        content.append(_("Schedule: %(schedule)s") % {"schedule": course.schedule})
+    session = first_session(course, today)
+    if session:
+        content.append(
+            _("The first session is at %(time)s on %(date)s")
+            % {
+                "time": spoken_time(session.start_time),
+                "date": spoken_date(session.date, weekday=True),
+            }
+        )
+    if course.place:
+        content.append(_("Place: %(place)s") % {"place": course.place})
+    if course.is_full:
+        content.append(_("All %(capacity)d seats are taken") % {"capacity": course.capacity})
+    elif course.capacity:
+        content.append(
+            _("The class has %(capacity)d seats; %(left)d are still free")
+            % {"capacity": course.capacity, "left": course.seats_left}
+        )
+    if course.description:
+        content.append(shorten(course.description, SPOKEN_WORDS))
+
+    state = enrollment_state(course, today)
+    deadline = spoken_date(course.enrollment_closes) if course.enrollment_closes else ""
+    reminder = [
+        _("%(center)s opens the class %(title)s, starting %(start)s")
+        % {"center": center, "title": course.title, "start": spoken_date(course.start_date)},
+    ]
+    if course.place:
+        reminder.append(_("Place: %(place)s") % {"place": course.place})
+    if state in ("open", "soon") and not course.is_full:
+        if state == "soon":
+            how = _("Enrollment opens on %(opens)s") % {
+                "opens": spoken_date(course.enrollment_opens)
+            }
+            content.append(how)
+            reminder.append(how)
+        if deadline:
+            how = _(
+                "Those who wish to join, please enroll by %(deadline)s at %(address)s, or online "
+                "on the center's website, under Classes"
+            ) % {"deadline": deadline, "address": address}
+            reminder.append(_("Enroll by %(deadline)s") % {"deadline": deadline})
+        else:
+            how = _(
+                "Those who wish to join, please enroll at %(address)s, or online on the center's "
+                "website, under Classes"
+            ) % {"address": address}
+        content.append(how)
+    elif state == "none":
+        content.append(_("To join, please ask at %(address)s") % {"address": address})
+    return loudspeaker_script(
+        content=content, contact=[contact_sentence(address=False)], reminder=reminder
+    )
