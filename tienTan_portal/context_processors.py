@@ -9,10 +9,10 @@ from disclosures import selectors as disclosures_selectors
 CONTACT_CACHE_SECONDS = 24 * 60 * 60
 
 
-def center_contact(request):
-    """`SITE_CONTACT` for the header and footer: the center's address, phone, e-mail and
-    office hours as staff keep them in the admin, each falling back to the settings
-    (`PORTAL_CONTACT_*`) while empty.
+def site_contact():
+    """The center's address, phone, e-mail and office hours as staff keep them in the admin,
+    each falling back to the settings (`PORTAL_CONTACT_*`) while empty. (Named by
+    `settings.SITE_CONTACT_PROVIDER`, so `core.contact` gives apps the same answer.)
 
     Cached under the content version that `core.cache` bumps on every save, so a change in
     the admin shows on the next page; a page costs one or two cache reads, no query.
@@ -24,4 +24,9 @@ def center_contact(request):
         cache.set(key, stored, CONTACT_CACHE_SECONDS)
     contact = dict(settings.SITE_CONTACT)
     contact.update({name: value for name, value in stored.items() if value})
-    return {"SITE_CONTACT": contact}
+    return contact
+
+
+def center_contact(request):
+    """`SITE_CONTACT` for the header and footer (see `site_contact`)."""
+    return {"SITE_CONTACT": site_contact()}

@@ -267,6 +267,8 @@ SITE_CONTACT = {
     "phone": env.str("PORTAL_CONTACT_PHONE", default=""),
     "email": env.str("PORTAL_CONTACT_EMAIL", default=""),
 }
+# What staff keep in the admin wins over SITE_CONTACT (see core/contact.py).
+SITE_CONTACT_PROVIDER = "tienTan_portal.context_processors.site_contact"
 
 # Public enrollment form: submissions allowed per client address ("10/h", "30/m", "100/d");
 # "0" turns the limit off (load tests). Counted in CACHES["default"], shared once it is Redis.

@@ -7,6 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from disclosures.models import Organization
+from disclosures.seed import ensure_organizations
 from news.models import Article
 from tests.factories import center_staff
 from tests.news.factories import ArticleFactory, category
@@ -160,3 +162,15 @@ def test_a_news_report_is_read_as_news_with_its_summary_repeated(client):
     assert "xin gửi tới bà con bản tin: Liên hoan văn nghệ chào mừng ngày 20 tháng 11." in text
     assert "Xin nhắc lại: Liên hoan văn nghệ chào mừng ngày 20 tháng 11. Các xóm" in text
     assert "Nội dung dài." not in text  # the summary stands in for a long body
+
+
+def test_posters_and_scripts_give_the_contacts_staff_keep_in_the_admin(client):
+    """The center's phone comes from its profile in the admin, not only from the settings."""
+    ensure_organizations(Organization)
+    center = Organization.objects.get(kind=Organization.Kind.CENTER)
+    center.phone = "0226 3777 555"
+    center.save()
+    article = notice()
+    assert "0226 3777 555" in client.get(urls(article)["poster"]).content.decode()
+    script = client.get(urls(article)["loudspeaker-txt"]).content.decode("utf-8-sig")
+    assert "0226 3777 555" in script
