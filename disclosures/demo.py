@@ -11,7 +11,14 @@ import zoneinfo
 from django.core.files.base import ContentFile
 
 from core.text import strip_diacritics
-from disclosures.models import Basis, DisclosureDocument, Organization
+from disclosures.assessment_seed import ensure_indicators, ensure_legacy_results
+from disclosures.models import (
+    Basis,
+    DisclosureDocument,
+    Indicator,
+    LegacyAssessmentResult,
+    Organization,
+)
 from disclosures.seed import ensure_organizations
 
 TZ = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
@@ -142,3 +149,7 @@ def load(stdout):
         DisclosureDocument.objects.filter(pk=document.pk).update(created_at=published)
         created += 1
     stdout.write(f"disclosures: {created} documents added")
+    # The self-assessment checklist and the TT 44/2014 result are configuration (migration
+    # 0004); after a flush they are put back here.
+    ensure_indicators(Indicator)
+    ensure_legacy_results(LegacyAssessmentResult)
