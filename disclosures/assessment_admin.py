@@ -6,6 +6,7 @@ TT 44/2014 history. Imported by `disclosures.admin`.
 """
 
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import StampedAdmin
@@ -54,6 +55,7 @@ class AnswerInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["indicator"]
     can_delete = False
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(SelfAssessment)

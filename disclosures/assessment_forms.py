@@ -1,6 +1,7 @@
 """Forms of the self-assessment pages: start a year, the header, one form per indicator."""
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from disclosures.assessment_models import IndicatorAnswer, Level, SelfAssessment
@@ -26,11 +27,20 @@ class SelfAssessmentForm(forms.ModelForm):
     class Meta:
         model = SelfAssessment
         fields = ["target_level", "status", "week_start", "week_end", "notes"]
-        widgets = {
-            "notes": forms.Textarea(attrs={"rows": 3}),
-            "week_start": forms.DateInput(attrs={"placeholder": "01/10"}),
-            "week_end": forms.DateInput(attrs={"placeholder": "07/10"}),
-        }
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        start, end = self.instance.lifelong_week
+        self.fields["week_start"].widget.attrs["placeholder"] = start.strftime("%d/%m/%Y")
+        self.fields["week_end"].widget.attrs["placeholder"] = end.strftime("%d/%m/%Y")
+
+
+def _https_by_default(db_field, **kwargs):
+    """A link typed without a scheme ("cong-khai/...") is read as https, as Django 6 will."""
+    if isinstance(db_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return db_field.formfield(**kwargs)
 
 
 class IndicatorAnswerForm(forms.ModelForm):
@@ -42,6 +52,7 @@ class IndicatorAnswerForm(forms.ModelForm):
     class Meta:
         model = IndicatorAnswer
         fields = ["result", "note", "evidence_file", "evidence_link"]
+        formfield_callback = _https_by_default
         widgets = {
             "result": forms.RadioSelect,
             "note": forms.Textarea(attrs={"rows": 2}),
@@ -60,9 +71,10 @@ class IndicatorAnswerForm(forms.ModelForm):
         self.fields["evidence_file"].widget.attrs["accept"] = (
             ".pdf,.docx,.xlsx,.odt,.ods,.jpg,.jpeg,.png"
         )
-        if locked:
-            for field in self.fields.values():
-                field.disabled = True
+        for field in self.fields.values():
+            # Said once at the top of the checklist, not under each of its indicators.
+            field.help_text = ""
+            field.disabled = locked
 
     def answer_values(self):
         """What `indicator_answers_save` takes for this form."""

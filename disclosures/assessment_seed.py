@@ -38,7 +38,7 @@ PLACEHOLDER = (
     "chỉ tiêu, 6 chỉ tiêu của tiêu chí 1 và 2 ở trên). Nhập đúng nội dung và mã từng chỉ tiêu "
     "trong trang quản trị; đến lúc đó, dòng này được đánh giá chung cho cả tiêu chí."
 )
-HIGHER_AT_LEVEL2 = "Mức độ 2 có chỉ tiêu cao hơn mức độ 1 — cần đối chiếu văn bản gốc"
+HIGHER_AT_LEVEL2 = "Chỉ tiêu cao hơn mức độ 1 — cần đối chiếu văn bản gốc"
 
 # code, criterion, wording, wording status, level-2 threshold, portal check, order
 INDICATORS = [

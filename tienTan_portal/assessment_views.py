@@ -7,6 +7,7 @@ the commune's file, prepared by the center, and school staff hold no permission 
 (core.roles). Sent with Cache-Control: no-store, like every staff page.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import ValidationError
@@ -110,8 +111,10 @@ class ChecklistView(AssessmentStaffView):
 
     def build(self, request, year, data=None, files=None):
         self.assessment = get_object_or_404(SelfAssessment, year=year)
+        # As stored: binding the header form changes the instance's status already.
+        self.was_final = self.assessment.is_final
         self.checklist = checklist(self.assessment)
-        locked = self.assessment.is_final or not request.user.has_perm(
+        locked = self.was_final or not request.user.has_perm(
             "disclosures.change_indicatoranswer"
         )
         self.header = SelfAssessmentForm(data, instance=self.assessment, prefix="ts")
@@ -140,7 +143,9 @@ class ChecklistView(AssessmentStaffView):
                 "checklist": self.checklist,
                 "header": self.header,
                 "locked": self.locked,
+                "was_final": self.was_final,
                 "can_change": request.user.has_perm("disclosures.change_indicatoranswer"),
+                "max_upload_mb": settings.DISCLOSURE_MAX_UPLOAD_MB,
             },
             status=status,
         )
@@ -159,11 +164,10 @@ class ChecklistView(AssessmentStaffView):
         if not all(valid):
             messages.error(request, _("Nothing was saved. Correct the fields marked below."))
             return self.render_page(request, status=400)
-        was_final = self.assessment.is_final
         try:
             with transaction.atomic():
                 saved = 0
-                if not was_final:
+                if not self.was_final:
                     saved = indicator_answers_save(
                         assessment=self.assessment,
                         answers=[f.answer_values() for f in forms],
