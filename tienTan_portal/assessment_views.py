@@ -114,9 +114,7 @@ class ChecklistView(AssessmentStaffView):
         # As stored: binding the header form changes the instance's status already.
         self.was_final = self.assessment.is_final
         self.checklist = checklist(self.assessment)
-        locked = self.was_final or not request.user.has_perm(
-            "disclosures.change_indicatoranswer"
-        )
+        locked = self.was_final or not request.user.has_perm("disclosures.change_indicatoranswer")
         self.header = SelfAssessmentForm(data, instance=self.assessment, prefix="ts")
         if not request.user.has_perm("disclosures.change_selfassessment"):
             for field in self.header.fields.values():
