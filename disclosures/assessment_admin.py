@@ -6,7 +6,6 @@ TT 44/2014 history. Imported by `disclosures.admin`.
 """
 
 from django.contrib import admin
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import StampedAdmin
@@ -50,12 +49,20 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 class AnswerInline(admin.TabularInline):
+    """The answers, to read: they are given on the checklist page (/quan-ly/tu-danh-gia/),
+    which checks the files and respects a final assessment's lock."""
+
     model = IndicatorAnswer
-    fields = ["indicator", "result", "note", "evidence_file", "evidence_link"]
+    fields = ["indicator", "result", "note", "evidence_file", "evidence_link", "updated_by"]
+    readonly_fields = fields
     extra = 0
-    autocomplete_fields = ["indicator"]
     can_delete = False
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(SelfAssessment)
@@ -67,14 +74,6 @@ class SelfAssessmentAdmin(StampedAdmin):
     readonly_fields = ["created_by", "updated_by", "created_at", "updated_at"]
     fields = ["year", "target_level", "status", "week_start", "week_end", "notes", *readonly_fields]
     inlines = [AnswerInline]
-
-    def save_formset(self, request, form, formset, change):
-        for answer in formset.save(commit=False):
-            if answer.pk is None:
-                answer.created_by = request.user
-            answer.updated_by = request.user
-            answer.save()
-        formset.save_m2m()
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser

@@ -67,7 +67,7 @@ def indicator_answers_save(*, assessment, answers, user) -> int:
             % {"year": assessment.year}
         )
     existing = {a.indicator_id: a for a in assessment.answers.all()}
-    to_save, errors = [], {}
+    to_save, errors, replaced = [], {}, []
     for values in answers:
         indicator = values["indicator"]
         answer = existing.get(indicator.pk) or IndicatorAnswer(
@@ -79,11 +79,10 @@ def indicator_answers_save(*, assessment, answers, user) -> int:
                 setattr(answer, field, values[field])
                 changed = True
         upload = values.get("evidence_file")
-        if upload is False and answer.evidence_file:
-            answer.evidence_file = None
-            changed = True
-        elif upload:
-            answer.evidence_file = upload
+        if (upload is False and answer.evidence_file) or upload:
+            if answer.evidence_file:
+                replaced.append(answer.evidence_file.name)
+            answer.evidence_file = upload or None
             changed = True
         if not changed:
             continue
@@ -111,4 +110,8 @@ def indicator_answers_save(*, assessment, answers, user) -> int:
             for storage, name in saved:
                 storage.delete(name)
             raise
+    # A replaced or removed draft evidence file goes once the new state is committed.
+    storage = IndicatorAnswer._meta.get_field("evidence_file").storage
+    for name in replaced:
+        transaction.on_commit(lambda name=name: storage.delete(name))
     return len(to_save)

@@ -297,3 +297,25 @@ def test_center_staff_correct_an_indicators_wording_in_the_admin(client):
     assert (indicator.code, indicator.is_verified) == ("3.1", True)
     # Deleting is for administrators: past answers point at it.
     assert client.get(f"/admin/disclosures/indicator/{indicator.pk}/delete/").status_code == 403
+
+
+def test_a_replaced_evidence_file_leaves_no_orphan_behind(
+    assessment, settings, django_capture_on_commit_callbacks
+):
+    user = center_staff()
+    indicator = Indicator.objects.get(code="2.2")
+
+    def upload(name):
+        answer = {"indicator": indicator, "result": "yes"}
+        answer["evidence_file"] = SimpleUploadedFile(name, pdf_bytes(name)) if name else False
+        with django_capture_on_commit_callbacks(execute=True):
+            indicator_answers_save(assessment=assessment, answers=[answer], user=user)
+        return IndicatorAnswer.objects.get().evidence_file.name
+
+    first = upload("bien-ban-lan-1.pdf")
+    second = upload("bien-ban-lan-2.pdf")
+    assert first != second
+    assert [p.name for p in stored_files(settings)] == [second.rsplit("/", 1)[1]]
+    assert upload(None) == ""  # "remove" ticked
+    assert stored_files(settings) == []
+    assert IndicatorAnswer.objects.get().evidence_file_type == ""
