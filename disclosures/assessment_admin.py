@@ -5,6 +5,7 @@ the checklist itself (wording, thresholds, order), for looking up answers, and f
 TT 44/2014 history. Imported by `disclosures.admin`.
 """
 
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
@@ -17,8 +18,22 @@ from disclosures.assessment_models import (
 )
 
 
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = "__all__"
+        widgets = {
+            "criterion_title": forms.TextInput(attrs={"size": 80}),
+            "source": forms.TextInput(attrs={"size": 80}),
+            "threshold_level1": forms.TextInput(attrs={"size": 80}),
+            "threshold_level2": forms.TextInput(attrs={"size": 80}),
+            "wording": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
 @admin.register(Indicator)
 class IndicatorAdmin(admin.ModelAdmin):
+    form = IndicatorForm
     list_display = [
         "code",
         "short_wording",
