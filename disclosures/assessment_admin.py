@@ -21,7 +21,11 @@ from disclosures.assessment_models import (
 class IndicatorForm(forms.ModelForm):
     class Meta:
         model = Indicator
-        fields = "__all__"
+        fields = [
+            "code", "criterion", "criterion_title", "wording", "wording_status", "applies_to",
+            "threshold_level1", "threshold_level2", "source", "evidence_key", "order",
+            "is_active",
+        ]  # fmt: skip
         widgets = {
             "criterion_title": forms.TextInput(attrs={"size": 80}),
             "source": forms.TextInput(attrs={"size": 80}),
