@@ -83,6 +83,7 @@ def count_active_between(start, end):
     return (
         Course.objects.published()
         .filter(Q(start_date__range=(start, end)) | Q(sessions__date__range=(start, end)))
+        .values("pk")
         .distinct()
         .count()
     )

@@ -75,7 +75,7 @@ LEGACY_RESULTS = [
     {
         "scheme": "Thông tư 44/2014/TT-BGDĐT",
         "year": None,
-        "period": "2015–2019",
+        "period": "khoảng 2015–2019",
         "points": "93.5",
         "max_points": 100,
         "classification": "",
