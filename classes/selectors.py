@@ -76,3 +76,32 @@ def partners_with_classes(today=None):
             first_start=Min("courses__start_date", filter=held),
         ).order_by("position", "name")
     )
+
+
+# Counts for the commune's learning-community self-assessment (tienTan_portal.assessment).
+
+
+def count_held_between(start, end, today=None):
+    """How many published classes ran during [start, end] and had begun by `today`: one query.
+
+    A class without an end date counts in the period it starts in.
+    """
+    today = today or timezone.localdate()
+    return (
+        Course.objects.published()
+        .held(today)
+        .filter(start_date__lte=end)
+        .filter(Q(end_date__gte=start) | Q(end_date__isnull=True, start_date__gte=start))
+        .count()
+    )
+
+
+def count_active_between(start, end):
+    """How many published classes start, or have a session, during [start, end]: one query."""
+    return (
+        Course.objects.published()
+        .filter(Q(start_date__range=(start, end)) | Q(sessions__date__range=(start, end)))
+        .values("pk")
+        .distinct()
+        .count()
+    )

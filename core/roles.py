@@ -15,8 +15,8 @@ SCHOOL_STAFF = "Cán bộ nhà trường"
 ALL = ("view", "add", "change", "delete")
 EDIT = ("view", "add", "change")
 
-# {group name: {app label: actions on every model of that app,
-#               "app_label.model": actions on that one model}}
+# {group name: {app label: actions on every model of that app}}. A key "app_label.model" (the
+# model's lower-case name) sets the actions on that one model instead of the app's.
 ROLES = {
     CENTER_STAFF: {
         "news": ALL,
@@ -24,14 +24,22 @@ ROLES = {
         "attendance": ALL,
         # The center publishes its own disclosures; which organization's documents a member
         # may touch is decided by Organization.staff_group (see disclosures.admin).
+        # This includes the commune's learning-community self-assessment (issue 8): the
+        # center prepares it and corrects the checklist's wording.
         "disclosures": EDIT,
         # ...and removes people who left its board or staff (its own organization only).
-        "disclosures.person": ("delete",),
+        "disclosures.person": (*EDIT, "delete"),
     },
     SCHOOL_STAFF: {
         # Disclosure documents are kept at least five years: nobody but an administrator
         # deletes them (and nobody at all once published).
         "disclosures": EDIT,
+        # The learning-community self-assessment is the commune's and the center's file, not
+        # the school's: school staff neither see nor change it.
+        "disclosures.indicator": (),
+        "disclosures.selfassessment": (),
+        "disclosures.indicatoranswer": (),
+        "disclosures.legacyassessmentresult": (),
     },
 }
 
@@ -39,19 +47,18 @@ ROLES = {
 def role_permissions(role, apps=global_apps):
     """The Permission rows the role grants, as a queryset."""
     Permission = apps.get_model("auth", "Permission")
+    grants = ROLES[role]
     perms = Permission.objects.none()
-    for target, actions in ROLES[role].items():
-        app_label, _dot, model = target.partition(".")
+    for key, actions in grants.items():
+        app_label, _dot, model = key.partition(".")
+        scope = Permission.objects.filter(content_type__app_label=app_label)
+        if model:
+            scope = scope.filter(content_type__model=model)
+        else:  # the models named on their own follow their own entry
+            named = [k.partition(".")[2] for k in grants if k.startswith(f"{app_label}.")]
+            scope = scope.exclude(content_type__model__in=named)
         for action in actions:
-            if model:
-                found = Permission.objects.filter(
-                    content_type__app_label=app_label, codename=f"{action}_{model}"
-                )
-            else:
-                found = Permission.objects.filter(
-                    content_type__app_label=app_label, codename__startswith=f"{action}_"
-                )
-            perms = perms | found
+            perms = perms | scope.filter(codename__startswith=f"{action}_")
     return perms
 
 

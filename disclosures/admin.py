@@ -302,3 +302,7 @@ class DisclosureDocumentAdmin(StampedAdmin, FoldedSearchAdmin):
             "public_url": reverse("disclosures:compliance") + f"?nam-hoc={year}",
         }
         return TemplateResponse(request, "admin/disclosures/compliance.html", context)
+
+
+# The learning-community self-assessment's admin lives in its own module.
+from disclosures import assessment_admin  # noqa: E402, F401

@@ -11,8 +11,15 @@ import zoneinfo
 from django.core.files.base import ContentFile
 
 from core.text import strip_diacritics
+from disclosures.assessment_seed import ensure_indicators, ensure_legacy_results
 from disclosures.demo_center import load_center
-from disclosures.models import Basis, DisclosureDocument, Organization
+from disclosures.models import (
+    Basis,
+    DisclosureDocument,
+    Indicator,
+    LegacyAssessmentResult,
+    Organization,
+)
 from disclosures.seed import ensure_organizations
 
 TZ = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
@@ -144,3 +151,7 @@ def load(stdout):
         created += 1
     stdout.write(f"disclosures: {created} documents added")
     load_center(stdout)
+    # The self-assessment checklist and the TT 44/2014 result are configuration (migration
+    # 0005); after a flush they are put back here.
+    ensure_indicators(Indicator)
+    ensure_legacy_results(LegacyAssessmentResult)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from core.html import plain_text
 from core.search import SearchHit, ranked
 from disclosures import compliance
-from disclosures.models import DisclosureDocument, Organization, Person
+from disclosures.models import Basis, DisclosureDocument, Organization, Person
 
 HOME_LATEST = 4
 
@@ -104,3 +104,33 @@ def center_contact():
         .values(*CONTACT_FIELDS)
         .first()
     )
+
+
+def center_plans_and_reports(year):
+    """The center's published plans and yearly reports that cover calendar year `year`.
+
+    Returns (plans, reports), one query. A plan is a TT 09/2024 Article 11 item ("plans and
+    results") or a school-year plan of either school year that overlaps `year`. The yearly
+    report of `year` (TT 09/2024 Article 14, figures to 31 December) is due by 30 June of the
+    next year, so it is filed under the school year `year`-`year+1`, as the disclosure
+    calendar keys it (disclosures.compliance.deadline).
+    """
+    plan_bases = {Basis.TT09_2024_ART11, Basis.SCHOOL_YEAR_PLAN}
+    report_year = f"{year}-{year + 1}"
+    documents = (
+        DisclosureDocument.objects.published()
+        .filter(
+            organization__kind=Organization.Kind.CENTER,
+            basis__in=[*plan_bases, Basis.TT09_2024_ART14],
+            school_year__in=[f"{year - 1}-{year}", report_year],
+        )
+        .only("title", "slug", "basis", "school_year", "published_at")
+        .order_by("published_at")
+    )
+    plans, reports = [], []
+    for document in documents:
+        if document.basis in plan_bases:
+            plans.append(document)
+        elif document.school_year == report_year:
+            reports.append(document)
+    return plans, reports

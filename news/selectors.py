@@ -1,10 +1,13 @@
 """What the news app offers the top floor: its home-page boxes and its search hits."""
 
+import datetime
+
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.search import SearchHit, ranked
+from core.text import fold
 from news.models import Article
 
 HOME_LATEST = 6
@@ -62,3 +65,24 @@ def next_change(now):
         .first()
     )
     return min((m for m in (scheduled, expiring) if m), default=None)
+
+
+def published_between(start, end, *, mentioning="", limit=10):
+    """Up to `limit` published articles whose publish day lies in [start, end], newest first,
+    as (title, url, day); with `mentioning`, only those whose text holds that phrase (accents
+    and case ignored). One query. For the learning-community self-assessment."""
+    tz = timezone.get_current_timezone()
+    since = datetime.datetime.combine(start, datetime.time.min, tzinfo=tz)
+    until = datetime.datetime.combine(
+        end + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz
+    )
+    articles = Article.objects.published().filter(publish_at__gte=since, publish_at__lt=until)
+    if mentioning:
+        articles = articles.filter(search_text__contains=fold(mentioning))
+    url = reverse("news:article-detail", kwargs={"slug": "SLUG"})
+    return [
+        (title, url.replace("SLUG", slug), timezone.localdate(publish_at))
+        for title, slug, publish_at in articles.order_by("-publish_at").values_list(
+            "title", "slug", "publish_at"
+        )[:limit]
+    ]

@@ -68,3 +68,25 @@ if settings.DEBUG or settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(rf"^{prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
+
+# Issue 8: the commune's learning-community self-assessment (TT 25/2023). Its evidence comes
+# from classes, news and disclosures together, so the pages live on the top floor.
+from tienTan_portal import assessment_views  # noqa: E402
+
+urlpatterns += [
+    path(
+        "quan-ly/tu-danh-gia/",
+        assessment_views.AssessmentListView.as_view(),
+        name="assessment-list",
+    ),
+    path(
+        "quan-ly/tu-danh-gia/<int:year>/",
+        assessment_views.ChecklistView.as_view(),
+        name="assessment-checklist",
+    ),
+    path(
+        "quan-ly/tu-danh-gia/<int:year>/in/",
+        assessment_views.PrintView.as_view(),
+        name="assessment-print",
+    ),
+]

@@ -16,12 +16,14 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from attendance import selectors as attendance_selectors
 from classes import selectors as classes_selectors
 from core.search import clean_query, excerpt, highlight, search_words
+from core.staff import StaffTool
 from disclosures import selectors as disclosures_selectors
 from news import selectors as news_selectors
 
@@ -107,6 +109,7 @@ def staff_home(request):
     if not request.user.is_staff:
         raise PermissionDenied
     tools = [tool for source in STAFF_TOOL_SOURCES for tool in source.staff_tools(request.user)]
+    tools += _portal_tools(request.user)
     return render(request, "staff_home.html", {"tools": tools})
 
 
@@ -114,6 +117,20 @@ def staff_home(request):
 def privacy(request):
     """What personal data enrollment collects, why, for how long, and whom to ask."""
     return render(request, "privacy.html", {"retention_years": settings.LEARNER_RETENTION_YEARS})
+
+
+def _portal_tools(user):
+    """The staff pages of this floor (they compose several apps)."""
+    tools = []
+    if user.has_perm("disclosures.view_selfassessment"):
+        tools.append(
+            StaffTool(
+                _("Learning-community self-assessment"),
+                _("The TT 25/2023 checklist of the year, with what the portal can show."),
+                reverse("assessment-list"),
+            )
+        )
+    return tools
 
 
 @never_cache
