@@ -275,7 +275,14 @@ class SurveyForm(forms.Form):
     def clean_other_topic(self):
         from attendance.survey import topic_key
 
-        text = cleaning.clean_note(self.cleaned_data["other_topic"])
+        try:
+            text = cleaning.clean_note(self.cleaned_data["other_topic"])
+        except ValidationError as error:
+            if error.code != "markup":
+                raise
+            raise ValidationError(
+                _("The topic may not contain the signs < and >."), code="markup"
+            ) from None
         if text and not topic_key(text):
             raise ValidationError(_("Write the topic in words."), code="no_words")
         return re.sub(r"\s+", " ", text)

@@ -114,6 +114,25 @@ TABLE = {
     "admin_password_reset": (lambda d: reverse("admin_password_reset"), EVERYONE),
     "password_reset_done": (lambda d: reverse("password_reset_done"), EVERYONE),
     "password_reset_complete": (lambda d: reverse("password_reset_complete"), EVERYONE),
+    # Learning-needs survey (issue 8): the form and the blank paper version are public; the
+    # answers only ever reach center staff.
+    "attendance:survey": (lambda d: reverse("attendance:survey"), EVERYONE),
+    "attendance:survey-thanks": (lambda d: reverse("attendance:survey-thanks"), EVERYONE),
+    "attendance:survey-paper": (lambda d: reverse("attendance:survey-paper"), EVERYONE),
+    "attendance:survey-demand": (
+        lambda d: reverse("attendance:survey-demand"),
+        staff_only("center"),
+    ),
+    "attendance:survey-entry": (lambda d: reverse("attendance:survey-entry"), staff_only("center")),
+    "attendance:survey-interested": (
+        lambda d: reverse("attendance:survey-interested") + "?chu-de=kind:it",
+        staff_only("center"),
+    ),
+    # POST only: a GET by someone allowed is 405 (tests/attendance/test_survey.py posts).
+    "attendance:survey-draft-course": (
+        lambda d: reverse("attendance:survey-draft-course"),
+        {"anonymous": LOGIN, "school": 403, "center": 405, "admin": 405},
+    ),
 }
 
 # URLs reached only with a one-time token or as a step of a flow tested elsewhere.
