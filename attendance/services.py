@@ -410,7 +410,8 @@ def survey_course_draft(*, topic, year=None, user) -> Course:
     label = survey.topic_label(topic, year)
     requests = SurveyResponse.objects.in_year(year).wanting(topic).distinct().count()
     what, value = topic
-    name = label[:1].lower() + label[1:] if what == "kind" else label
+    # "Lớp tin học", "Lớp nấu ăn": Vietnamese writes the subject after "Lớp" in lower case.
+    name = label[:1].lower() + label[1:]
     course = Course(
         title=(_("%(topic)s class") % {"topic": name})[:200],
         kind=value if what == "kind" else Kind.OTHER,

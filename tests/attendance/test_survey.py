@@ -316,7 +316,7 @@ def test_a_typed_topic_becomes_an_other_kind_draft(client, answers):
     client.force_login(center_staff())
     client.post(DRAFT, {"topic": "free:nau an"})
     course = Course.objects.get()
-    assert (course.title, course.kind, course.topic) == ("Lớp Nấu ăn", "other", "Nấu ăn")
+    assert (course.title, course.kind, course.topic) == ("Lớp nấu ăn", "other", "Nấu ăn")
     assert "tất cả các năm" in course.description and "2 người" in course.description
 
 
