@@ -1,5 +1,5 @@
-/* The "Print" button of posters and loudspeaker scripts. Optional: the browser's own print
-   command does the same, so the button stays hidden when this file does not run. */
+/* "Print" buttons ([data-print], hidden until this runs): the browser's print dialog.
+   Without JavaScript the page says to use the browser's menu instead. */
 (function () {
   "use strict";
   document.querySelectorAll("[data-print]").forEach(function (button) {

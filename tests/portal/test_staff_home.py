@@ -11,7 +11,7 @@ def test_center_staff_see_their_tools_and_the_admin(client):
     client.force_login(center_staff())
     html = client.get("/quan-ly/").content.decode()
     assert 'href="/quan-ly/diem-danh/"' in html and 'href="/quan-ly/hoc-vien/nhap/"' in html
-    assert 'href="/quan-ly/tu-danh-gia/"' in html
+    assert 'href="/quan-ly/tu-danh-gia/"' in html and 'href="/quan-ly/khao-sat/"' in html
     assert 'href="/admin/"' in html
 
 

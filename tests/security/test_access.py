@@ -163,6 +163,25 @@ TABLE = {
         lambda d: reverse("assessment-print", args=[d["assessment"].year]),
         staff_only("center"),
     ),
+    # Learning-needs survey (issue 8): the form and the blank paper version are public; the
+    # answers only ever reach center staff.
+    "attendance:survey": (lambda d: reverse("attendance:survey"), EVERYONE),
+    "attendance:survey-thanks": (lambda d: reverse("attendance:survey-thanks"), EVERYONE),
+    "attendance:survey-paper": (lambda d: reverse("attendance:survey-paper"), EVERYONE),
+    "attendance:survey-demand": (
+        lambda d: reverse("attendance:survey-demand"),
+        staff_only("center"),
+    ),
+    "attendance:survey-entry": (lambda d: reverse("attendance:survey-entry"), staff_only("center")),
+    "attendance:survey-interested": (
+        lambda d: reverse("attendance:survey-interested") + "?chu-de=kind:it",
+        staff_only("center"),
+    ),
+    # POST only: a GET by someone allowed is 405 (tests/attendance/test_survey.py posts).
+    "attendance:survey-draft-course": (
+        lambda d: reverse("attendance:survey-draft-course"),
+        {"anonymous": LOGIN, "school": 403, "center": 405, "admin": 405},
+    ),
 }
 
 # URLs reached only with a one-time token or as a step of a flow tested elsewhere.

@@ -1,0 +1,154 @@
+"""Reading the learning-needs survey: topic keys and the demand, counted in the database.
+
+A topic is ("kind", <classes Kind value>) or ("free", <folded key of the typed topic>); in URLs
+and forms it travels as "kind:it" or "free:nau an". Only counts leave this module, except
+`interested()`, which staff pages use to list people who agreed to be contacted.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Min, Q
+
+from attendance.models import Season, SurveyChoice, SurveyResponse, TimeOfDay
+from classes.models import Kind
+from core.text import fold
+
+# Words people put before the subject itself: "học nấu ăn", "lớp nấu ăn" → "nau an".
+_FILLER = ("lop hoc ", "hoc ve ", "hoc ", "lop ", "ve ")
+_NOT_WORD = re.compile(r"[^\w ]+")
+
+LABELS = {
+    SurveyChoice.Question.KIND: dict(Kind.choices),
+    SurveyChoice.Question.TIME: dict(TimeOfDay.choices),
+    SurveyChoice.Question.SEASON: dict(Season.choices),
+}
+
+
+def topic_key(text):
+    """The grouping key of a typed topic: folded, punctuation dropped, filler words removed."""
+    key = _NOT_WORD.sub(" ", fold(text or "")).strip()
+    key = re.sub(r"\s+", " ", key)
+    changed = True
+    while changed:
+        changed = False
+        for filler in _FILLER:
+            if key.startswith(filler):
+                key, changed = key[len(filler) :], True
+    return key[:100]
+
+
+def choice_label(question, value):
+    return LABELS.get(question, {}).get(value, value)
+
+
+def parse_topic(text):
+    """ "kind:it" → ("kind", "it"); "free:nau an" → ("free", "nau an"); anything else → None."""
+    what, _sep, value = (text or "").partition(":")
+    if what == "kind" and value in Kind.values:
+        return ("kind", value)
+    if what == "free" and value and value == topic_key(value):
+        return ("free", value)
+    return None
+
+
+def topic_label(topic, year=None):
+    """What staff read for a topic: the kind's name, or the most common spelling typed."""
+    what, value = topic
+    if what == "kind":
+        return str(Kind(value).label)
+    # The same spelling the demand page shows (Min: one query, stable).
+    label = (
+        SurveyResponse.objects.in_year(year)
+        .filter(other_topic_key=value)
+        .aggregate(label=Min("other_topic"))["label"]
+    )
+    return label or value
+
+
+@dataclass
+class TopicDemand:
+    topic: str  # "kind:it" / "free:nau an"
+    label: str
+    requests: int
+    contactable: int
+
+
+@dataclass
+class Demand:
+    year: int | None
+    answers: int = 0
+    topics: list = field(default_factory=list)
+    hamlets: list = field(default_factory=list)
+    times: list = field(default_factory=list)
+    seasons: list = field(default_factory=list)
+
+
+_CONTACTABLE = Q(consent_at__isnull=False) & (~Q(full_name="") | ~Q(phone=""))
+
+
+def demand(year=None):
+    """Every count of the staff page in four queries, whatever the number of answers."""
+    responses = SurveyResponse.objects.in_year(year)
+    result = Demand(year=year, answers=responses.count())
+    if not result.answers:
+        return result
+
+    prefix = "response__"
+    contactable = Q(**{f"{prefix}consent_at__isnull": False}) & (
+        ~Q(**{f"{prefix}full_name": ""}) | ~Q(**{f"{prefix}phone": ""})
+    )
+    counts = {}
+    for row in (
+        SurveyChoice.objects.filter(response__in=responses)
+        .values("question", "value")
+        .annotate(n=Count("id"), reachable=Count("id", filter=contactable))
+        .order_by()
+    ):
+        counts.setdefault(row["question"], {})[row["value"]] = (row["n"], row["reachable"])
+
+    kinds = counts.get(SurveyChoice.Question.KIND, {})
+    topics = [
+        TopicDemand(f"kind:{value}", str(label), *kinds[value])
+        for value, label in Kind.choices
+        if value in kinds
+    ]
+    topics += [
+        TopicDemand(f"free:{row['other_topic_key']}", row["label"], row["n"], row["reachable"])
+        for row in responses.exclude(other_topic_key="")
+        .values("other_topic_key")
+        .annotate(
+            n=Count("id"), reachable=Count("id", filter=_CONTACTABLE), label=Min("other_topic")
+        )
+        .order_by()
+    ]
+    result.topics = sorted(topics, key=lambda t: (-t.requests, t.label))
+    result.hamlets = [
+        (row["hamlet__name"], row["n"])
+        for row in responses.values("hamlet__name", "hamlet__is_other", "hamlet__position")
+        .annotate(n=Count("id"))
+        .order_by("-n", "hamlet__is_other", "hamlet__position", "hamlet__name")
+    ]
+    for question, choices, target in (
+        (SurveyChoice.Question.TIME, TimeOfDay.choices, result.times),
+        (SurveyChoice.Question.SEASON, Season.choices, result.seasons),
+    ):
+        asked = counts.get(question, {})
+        target += [(str(label), asked.get(value, (0, 0))[0]) for value, label in choices]
+    return result
+
+
+def answer_years():
+    return [d.year for d in SurveyResponse.objects.dates("answered_on", "year", order="DESC")]
+
+
+def interested(topic, year=None):
+    """People who asked for a topic and agreed to be contacted, for a staff page only."""
+    return (
+        SurveyResponse.objects.in_year(year)
+        .wanting(topic)
+        .contactable()
+        .select_related("hamlet")
+        .order_by("hamlet__is_other", "hamlet__position", "hamlet__name", "full_name", "pk")
+        .distinct()
+    )
