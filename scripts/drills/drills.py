@@ -24,9 +24,8 @@ from pathlib import Path
 from backup import drill_backup_restore
 from database import drill_pg_hung, drill_pg_restart
 from harness import Cluster, Site, say, table
-from workers import drill_worker_kill
-
 from media import drill_media_full
+from workers import drill_worker_kill
 
 DRILLS = {
     "pg-restart": drill_pg_restart,
