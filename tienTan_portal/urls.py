@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from tienTan_portal import views
+from tienTan_portal import report_views, views
 from tienTan_portal.sitemaps import SITEMAPS
 
 admin.site.site_header = _("Tiên Tân community learning center: administration")
@@ -50,6 +50,23 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("admin/", admin.site.urls),
+    # The yearly report composes classes, attendance and disclosures, so no app can own it.
+    path("quan-ly/bao-cao-nam/", report_views.YearPickView.as_view(), name="report-years"),
+    path(
+        "quan-ly/bao-cao-nam/<int:year>/",
+        report_views.YearlyReportView.as_view(),
+        name="report-year",
+    ),
+    path(
+        "quan-ly/bao-cao-nam/<int:year>.pdf",
+        report_views.YearlyReportPdfView.as_view(),
+        name="report-pdf",
+    ),
+    path(
+        "quan-ly/bao-cao-nam/<int:year>/cong-bo/",
+        report_views.PublishView.as_view(),
+        name="report-publish",
+    ),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
