@@ -329,3 +329,23 @@ def test_year_picker_lists_years_from_the_first_class(client):
     assert f"/quan-ly/bao-cao-nam/{this_year}/" in html
     assert "/quan-ly/bao-cao-nam/2012/" in html
     assert "/quan-ly/bao-cao-nam/2011/" not in html
+
+
+def test_generated_file_goes_through_the_upload_checks(settings):
+    from django.core.exceptions import ValidationError
+
+    from disclosures.services import document_publish_generated
+    from tests.disclosures.factories import stored_files
+
+    with pytest.raises(ValidationError):
+        document_publish_generated(
+            organization=center(),
+            title="Báo cáo thường niên năm 2024",
+            school_year="2024-2025",
+            basis=Basis.TT09_2024_ART14,
+            pdf_bytes=b"<html>not a pdf</html>",
+            file_name="bao-cao-thuong-nien-2024.pdf",
+            user=center_staff(),
+        )
+    assert not DisclosureDocument.objects.exists()
+    assert stored_files(settings) == []
