@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from tienTan_portal import center, views
+from tienTan_portal import assessment_views, center, report_views, views
 from tienTan_portal.sitemaps import SITEMAPS
 
 admin.site.site_header = _("Tiên Tân community learning center: administration")
@@ -56,24 +56,25 @@ urlpatterns = [
     path("gioi-thieu/ban-giam-doc/", center.BoardView.as_view(), name="about-board"),
     path("gioi-thieu/doi-tac/", center.PartnersView.as_view(), name="about-partners"),
     path("lien-he/", center.ContactView.as_view(), name="contact"),
-]
-
-if settings.DEBUG or settings.SERVE_MEDIA:
-    # Uploads are nginx's job in production (README); this is for development and for
-    # measuring a single gunicorn without nginx (scripts/lighthouse.py).
-    from django.urls import re_path
-    from django.views.static import serve
-
-    prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns += [
-        re_path(rf"^{prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
-
-# Issue 8: the commune's learning-community self-assessment (TT 25/2023). Its evidence comes
-# from classes, news and disclosures together, so the pages live on the top floor.
-from tienTan_portal import assessment_views  # noqa: E402
-
-urlpatterns += [
+    # The yearly report composes classes, attendance and disclosures, so no app can own it.
+    path("quan-ly/bao-cao-nam/", report_views.YearPickView.as_view(), name="report-years"),
+    path(
+        "quan-ly/bao-cao-nam/<int:year>/",
+        report_views.YearlyReportView.as_view(),
+        name="report-year",
+    ),
+    path(
+        "quan-ly/bao-cao-nam/<int:year>.pdf",
+        report_views.YearlyReportPdfView.as_view(),
+        name="report-pdf",
+    ),
+    path(
+        "quan-ly/bao-cao-nam/<int:year>/cong-bo/",
+        report_views.PublishView.as_view(),
+        name="report-publish",
+    ),
+    # The learning-community self-assessment (TT 25/2023): its evidence comes from classes,
+    # news and disclosures together.
     path(
         "quan-ly/tu-danh-gia/",
         assessment_views.AssessmentListView.as_view(),
@@ -90,3 +91,14 @@ urlpatterns += [
         name="assessment-print",
     ),
 ]
+
+if settings.DEBUG or settings.SERVE_MEDIA:
+    # Uploads are nginx's job in production (README); this is for development and for
+    # measuring a single gunicorn without nginx (scripts/lighthouse.py).
+    from django.urls import re_path
+    from django.views.static import serve
+
+    prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns += [
+        re_path(rf"^{prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]

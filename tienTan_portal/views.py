@@ -122,6 +122,14 @@ def privacy(request):
 def _portal_tools(user):
     """The staff pages of this floor (they compose several apps)."""
     tools = []
+    if user.has_perm("attendance.view_enrollment"):
+        tools.append(
+            StaffTool(
+                _("Yearly report"),
+                _("The year's classes, learners and disclosures as a report, PDF, published."),
+                reverse("report-years"),
+            )
+        )
     if user.has_perm("disclosures.view_selfassessment"):
         tools.append(
             StaffTool(

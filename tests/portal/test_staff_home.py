@@ -12,6 +12,7 @@ def test_center_staff_see_their_tools_and_the_admin(client):
     html = client.get("/quan-ly/").content.decode()
     assert 'href="/quan-ly/diem-danh/"' in html and 'href="/quan-ly/hoc-vien/nhap/"' in html
     assert 'href="/quan-ly/tu-danh-gia/"' in html and 'href="/quan-ly/khao-sat/"' in html
+    assert 'href="/quan-ly/bao-cao-nam/"' in html
     assert 'href="/admin/"' in html
 
 
@@ -19,6 +20,7 @@ def test_school_staff_are_not_shown_pages_they_cannot_open(client):
     client.force_login(school_staff())
     html = client.get("/quan-ly/").content.decode()
     assert "/quan-ly/diem-danh/" not in html and "/quan-ly/tu-danh-gia/" not in html
+    assert "/quan-ly/bao-cao-nam/" not in html
     assert "Tài khoản của bạn chưa có trang cán bộ nào" in html
 
 

@@ -112,6 +112,15 @@ TABLE = {
         lambda d: reverse("attendance:learner-erase", args=[d["enrollment"].learner_id]),
         staff_only("center"),
     ),
+    # The yearly report (tienTan_portal/report_views.py): center staff only.
+    "report-years": (lambda d: reverse("report-years"), staff_only("center")),
+    "report-year": (lambda d: reverse("report-year", args=[2024]), staff_only("center")),
+    "report-pdf": (lambda d: reverse("report-pdf", args=[2024]), staff_only("center")),
+    # Publishing is a POST; a GET is refused once the login and permission checks pass.
+    "report-publish": (
+        lambda d: reverse("report-publish", args=[2024]),
+        staff_only("center", denied=403) | {"center": 405, "admin": 405},
+    ),
     # Account pages around the admin login.
     "admin_password_reset": (lambda d: reverse("admin_password_reset"), EVERYONE),
     "password_reset_done": (lambda d: reverse("password_reset_done"), EVERYONE),
