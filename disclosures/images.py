@@ -6,48 +6,25 @@ news (DESIGN.md), and one size is all a portrait or a chart needs.
 """
 
 import io
-import warnings
 
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.deconstruct import deconstructible
-from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
-MAX_PIXELS = 40_000_000  # a 40-megapixel photo is the largest any phone takes
+from core.images import check_decodable
+
 JPEG_QUALITY = 80
 
 
 @deconstructible
 class PictureValidator:
-    """A picture Pillow can decode, within a pixel budget (no decompression bombs).
+    """A picture Pillow can decode, within the site's pixel budget (`core.images`).
 
     Runs after `core.uploads.ContentTypeValidator`, which checked the type by content.
     """
 
     def __call__(self, upload):
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("error", Image.DecompressionBombWarning)
-                upload.seek(0)
-                with Image.open(upload) as image:
-                    width, height = image.size
-                    if width * height > MAX_PIXELS:
-                        raise ValidationError(
-                            _("The picture is too large (%(w)s×%(h)s pixels). Make it smaller."),
-                            code="too_many_pixels",
-                            params={"w": width, "h": height},
-                        )
-                    image.verify()
-        except ValidationError:
-            raise
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning, OSError, ValueError):
-            raise ValidationError(
-                _("This picture cannot be read. Save it again as JPEG and re-upload."),
-                code="unreadable",
-            ) from None
-        finally:
-            upload.seek(0)
+        check_decodable(upload)
 
     def __eq__(self, other):
         return isinstance(other, PictureValidator)

@@ -11,15 +11,14 @@ For `news/covers/2025/12/<uuid>.jpg` the renditions are `<uuid>-w360.webp`, `<uu
 
 import io
 import posixpath
-import warnings
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
+from core.images import check_decodable
 from core.uploads import sniff
 
 WIDTHS = (360, 720, 1080)
@@ -39,28 +38,7 @@ class CoverImageValidator:
             raise ValidationError(
                 _("This file is not a JPEG, PNG or WebP photo."), code="not_an_image"
             )
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("error", Image.DecompressionBombWarning)
-                upload.seek(0)
-                with Image.open(upload) as image:
-                    width, height = image.size
-                    if width * height > settings.NEWS_IMAGE_MAX_PIXELS:
-                        raise ValidationError(
-                            _("The photo is too large (%(w)s×%(h)s pixels). Make it smaller."),
-                            code="too_many_pixels",
-                            params={"w": width, "h": height},
-                        )
-                    image.verify()
-        except ValidationError:
-            raise
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning, OSError, ValueError):
-            raise ValidationError(
-                _("This photo cannot be read. Save it again as JPEG and re-upload."),
-                code="unreadable",
-            ) from None
-        finally:
-            upload.seek(0)
+        check_decodable(upload)
 
     def __eq__(self, other):
         return isinstance(other, CoverImageValidator)
