@@ -129,3 +129,17 @@ def test_admin_is_titled_in_vietnamese(client):
     html = client.get("/admin/login/").content.decode()
     assert "Trung tâm học tập cộng đồng Tiên Tân" in html
     assert "Đăng nhập" in html
+
+
+def test_every_block_of_the_stylesheet_is_closed():
+    """site.css is one file that each part appends a `/* === part === */` block to; a block
+    left open (a lost `}` in a merge) silently swallows the next part's rules."""
+    css = (Path(settings.BASE_DIR) / "static/css/site.css").read_text(encoding="utf-8")
+    depth = 0
+    for number, line in enumerate(css.splitlines(), 1):
+        code = re.sub(r"/\*.*?\*/|\"[^\"]*\"", "", line)
+        if line.startswith("/* === "):
+            assert depth == 0, f"line {number} starts a block inside an open one"
+        depth += code.count("{") - code.count("}")
+        assert depth >= 0, f"line {number} closes more than it opened"
+    assert depth == 0
