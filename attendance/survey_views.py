@@ -5,11 +5,13 @@ demand, the paper entry and the list of interested people are staff pages (see S
 """
 
 import logging
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -144,10 +146,22 @@ class SurveyDraftCourseView(StaffView):
             messages.error(request, _("That topic is not in the survey."))
             return redirect("attendance:survey-demand")
         course = survey_course_draft(topic=topic, year=_year(request), user=request.user)
+        # The people who asked and may be contacted, one click away from the new class.
+        year = _year(request)
+        interested = (
+            reverse("attendance:survey-interested")
+            + "?"
+            + urlencode({"chu-de": request.POST["topic"], **({"nam": year} if year else {})})
+        )
         messages.success(
             request,
-            _("Draft class “%(title)s” created. Finish it here, then publish it.")
-            % {"title": course.title},
+            format_html(
+                '{} <a href="{}">{}</a>',
+                _("Draft class “%(title)s” created. Finish it here, then publish it.")
+                % {"title": course.title},
+                interested,
+                _("Who asked for it and may be contacted"),
+            ),
         )
         return redirect("admin:classes_course_change", course.pk)
 

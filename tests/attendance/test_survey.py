@@ -310,6 +310,11 @@ def test_center_staff_turn_a_topic_into_a_draft_class(client, answers):
     assert course.title == "Lớp tin học"
     assert f"({year}): 3 người" in course.description
     assert not Course.objects.published().exists()
+    # The new class's admin page leads to the villagers who asked for it.
+    page = client.get(response.url).content.decode()
+    listed = f"/quan-ly/khao-sat/nguoi-quan-tam/?chu-de=kind%3Ait&amp;nam={year}"
+    assert f'href="{listed}"' in page
+    assert client.get(listed.replace("&amp;", "&")).status_code == 200
 
 
 def test_a_typed_topic_becomes_an_other_kind_draft(client, answers):
