@@ -388,7 +388,15 @@ def survey_response_create(
     )
     if answered_on:
         response.answered_on = answered_on
-    response.save()
+    try:
+        # A savepoint: a second request with the same token, between the check above and
+        # here, loses the race on the unique token and gets the first answer.
+        with transaction.atomic():
+            response.save()
+    except IntegrityError:
+        if not submission_token:
+            raise
+        return SurveyResponse.objects.get(submission_token=submission_token), False
     question = SurveyChoice.Question
     SurveyChoice.objects.bulk_create(
         SurveyChoice(response=response, question=q, value=value)

@@ -85,7 +85,10 @@ def survey_paper(request):
 
 def _year(request):
     value = request.GET.get("nam") or request.POST.get("nam") or ""
-    return int(value) if value.isdigit() and 1990 <= int(value) <= 2100 else None
+    # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
+    if not (value.isascii() and value.isdigit()):
+        return None
+    return int(value) if 1990 <= int(value) <= 2100 else None
 
 
 class SurveyDemandView(StaffView):

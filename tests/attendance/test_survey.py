@@ -3,11 +3,12 @@ classes, the list of interested people and the retention of contact details."""
 
 import datetime
 import io
+import threading
 import uuid
 
 import pytest
 from django.core.management import call_command
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -157,6 +158,32 @@ def test_double_submit_saves_one_answer(client):
     client.post(SURVEY, data)
     client.post(SURVEY, data)
     assert SurveyResponse.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_taps_at_once_save_one_answer_and_both_get_it():
+    """Both requests pass the token check before either saves: the unique token decides."""
+    h, token, barrier, results = hamlet(), uuid.uuid4(), threading.Barrier(4), []
+
+    def submit():
+        try:
+            barrier.wait()
+            answer, _created = survey_response_create(
+                hamlet=h, kinds=["it"], submission_token=token
+            )
+            results.append(answer.pk)
+        except Exception as error:  # the test reports whatever escaped
+            results.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert SurveyResponse.objects.count() == 1
+    assert results == [SurveyResponse.objects.get().pk] * 4
 
 
 def test_the_database_refuses_contact_without_consent():

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from classes.models import Course, Kind
+from disclosures.models import Organization
+from disclosures.seed import ensure_organizations
 from tests.classes.factories import CourseFactory, PartnerFactory, SessionFactory
 from tests.qrdecode import decode_svg, svgs_in
 
@@ -144,6 +146,16 @@ def test_the_phone_number_is_said_when_the_center_has_one(client, course, settin
     assert "số điện thoại 0226 3851 234" in text
     html = client.get(urls(course)["poster"]).content.decode()
     assert "0226 3851 234" in html
+
+
+def test_the_script_and_poster_give_the_address_staff_keep_in_the_admin(client, course):
+    ensure_organizations(Organization)
+    center = Organization.objects.get(kind=Organization.Kind.CENTER)
+    center.address = "Nhà văn hoá xóm 3"
+    center.save()
+    script = client.get(urls(course)["loudspeaker-txt"]).content.decode("utf-8-sig")
+    assert "Nhà văn hoá xóm 3" in script
+    assert "Nhà văn hoá xóm 3" in client.get(urls(course)["poster"]).content.decode()
 
 
 def test_a_class_with_very_long_details_leaves_its_description_to_the_page(client):
