@@ -8,17 +8,13 @@ import datetime
 import json
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views import View
-from django.views.decorators.cache import never_cache
 
 from attendance import excel
 from attendance.forms import AttendanceForm, LearnerImportForm
@@ -31,20 +27,15 @@ from attendance.services import (
     learner_erase,
 )
 from classes.models import Course, Session
+from core.views import StaffView as CoreStaffView
 
 IMPORT_KEY = "learner_import"
 
 
-@method_decorator(never_cache, name="dispatch")
-class StaffView(LoginRequiredMixin, PermissionRequiredMixin, View):
-    """Login, then the permission; a logged-in user without it gets 403, not a login loop."""
+class StaffView(CoreStaffView):
+    """The attendance pages: viewing enrollments at least (views ask for more)."""
 
     permission_required = "attendance.view_enrollment"
-
-    def handle_no_permission(self):
-        if self.request.user.is_authenticated:
-            return render(self.request, "403.html", status=403)
-        return super().handle_no_permission()
 
 
 def _enrollments(course):

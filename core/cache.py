@@ -41,7 +41,10 @@ def bump_content_version(sender=None, **kwargs):
     a reader on another process or server who renders between the save and the commit still
     sees the old rows and would otherwise store them under the new version.
     """
-    if sender is not None and sender._meta.app_label in settings.PAGE_CACHE_IGNORE_APPS:
+    if sender is not None and (
+        sender._meta.app_label in settings.PAGE_CACHE_IGNORE_APPS
+        or sender._meta.label_lower in settings.PAGE_CACHE_IGNORE_MODELS
+    ):
         return
     _bump()
     if transaction.get_connection().in_atomic_block:

@@ -24,10 +24,12 @@ from dataclasses import dataclass
 from functools import lru_cache, reduce
 from operator import and_, or_
 
+from django.conf import settings
 from django.db import connection, migrations
 from django.db.models import BooleanField, Case, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import StrIndex
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -313,14 +315,20 @@ def search_vector_column(table: str):
     return migrations.RunPython(forwards, backwards, elidable=False)
 
 
-def search_title_backfill(app_label: str, model_name: str):
-    """A migration operation filling `search_title` for the rows saved before it existed."""
+def search_backfill(app_label: str, model_name: str, parts):
+    """A migration operation filling `search_title` and re-making `search_text` for the rows
+    saved before: `parts(row)` gives the texts the model's save() folds (title first). Older
+    text was stripped of tags without a space between paragraphs ("học</p><p>Lớp" became
+    "hoclop"), which whole-word matching would miss."""
 
     def forwards(apps, schema_editor):
         model = apps.get_model(app_label, model_name)
-        rows = list(model.objects.only("title"))
-        for row in rows:
-            row.search_title = fold(row.title)
-        model.objects.bulk_update(rows, ["search_title"], batch_size=500)
+        rows = list(model.objects.all())
+        # Labels of choices in the site's language, as save() writes them from the admin.
+        with translation.override(settings.LANGUAGE_CODE):
+            for row in rows:
+                row.search_title = fold(row.title)
+                row.search_text = searchable_text(*parts(row))
+        model.objects.bulk_update(rows, ["search_title", "search_text"], batch_size=500)
 
     return migrations.RunPython(forwards, migrations.RunPython.noop, elidable=True)

@@ -9,16 +9,13 @@ the commune's file, prepared by the center, and school staff hold no permission 
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views import View
-from django.views.decorators.cache import never_cache
 
+from core.views import StaffView
 from disclosures.assessment_forms import (
     IndicatorAnswerForm,
     SelfAssessmentCreateForm,
@@ -35,16 +32,8 @@ from disclosures.assessment_services import indicator_answers_save, self_assessm
 from tienTan_portal.assessment import checklist
 
 
-@method_decorator(never_cache, name="dispatch")
-class AssessmentStaffView(LoginRequiredMixin, PermissionRequiredMixin, View):
-    """Login first, then the permission; a logged-in user without it gets 403, not a loop."""
-
+class AssessmentStaffView(StaffView):
     permission_required = "disclosures.view_selfassessment"
-
-    def handle_no_permission(self):
-        if self.request.user.is_authenticated:
-            return render(self.request, "403.html", status=403)
-        return super().handle_no_permission()
 
 
 class AssessmentListView(AssessmentStaffView):

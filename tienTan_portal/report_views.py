@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from attendance.staff_views import StaffView
+from core.views import StaffView
 from disclosures.models import DisclosureDocument, Organization
 from disclosures.services import document_publish_generated
 from tienTan_portal import reports

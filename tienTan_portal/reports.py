@@ -100,7 +100,11 @@ def valid_year(year: int, today=None) -> bool:
 
 
 def the_center():
-    return Organization.objects.filter(kind=Organization.Kind.CENTER).order_by("position").first()
+    return (
+        Organization.objects.filter(kind=Organization.Kind.CENTER)
+        .order_by("position", "pk")
+        .first()
+    )
 
 
 def _commune(name: str) -> str:

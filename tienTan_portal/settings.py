@@ -135,6 +135,9 @@ PAGE_CACHE_SECONDS = env.int(
 )
 # Saving rows of these apps does not change any public page.
 PAGE_CACHE_IGNORE_APPS = ["sessions", "axes", "admin", "auth", "contenttypes"]
+# ...nor these models: survey answers are never shown publicly, and every villager's answer
+# would otherwise empty the whole page cache.
+PAGE_CACHE_IGNORE_MODELS = ["attendance.surveyresponse", "attendance.surveychoice"]
 CACHES = {
     "default": env.cache_url_config(env.str("CACHE_URL", default="") or "locmemcache://tientan"),
 }

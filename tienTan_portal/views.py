@@ -62,9 +62,11 @@ def search(request):
             hits += source_hits
             total += source_total
     hits.sort(key=lambda hit: (hit.score, hit.date.toordinal() if hit.date else 0), reverse=True)
-    # Paginator counts `total` and slices `hits`: every page up to `wanted` is in hand, and a
-    # page number past the end falls back to the last page, which is before it.
-    page = Paginator(_Ranked(hits, total), RESULTS_PER_PAGE).get_page(wanted)
+    # Paginator counts `total` (at most MAX_SEARCH_PAGES pages: the last one has no "Next")
+    # and slices `hits`: every page up to `wanted` is in hand, and a page number past the end
+    # falls back to the last page, which is before it.
+    pageable = min(total, MAX_SEARCH_PAGES * RESULTS_PER_PAGE)
+    page = Paginator(_Ranked(hits, pageable), RESULTS_PER_PAGE).get_page(wanted)
     results = [
         {
             "hit": hit,

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from core.search import search_title_backfill, search_vector_column
+from core.search import search_backfill, search_vector_column
 
 
 class Migration(migrations.Migration):
@@ -16,6 +16,11 @@ class Migration(migrations.Migration):
             name="search_title",
             field=models.TextField(default="", editable=False),
         ),
-        search_title_backfill("classes", "Course"),
+        # What save() folds (see Course.save), for the rows saved before this migration.
+        search_backfill(
+            "classes",
+            "Course",
+            lambda row: (row.title, row.topic, row.get_kind_display(), row.place, row.description),
+        ),
         search_vector_column("classes_course"),
     ]

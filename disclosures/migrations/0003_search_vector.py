@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from core.search import search_title_backfill, search_vector_column
+from core.search import search_backfill, search_vector_column
 
 
 class Migration(migrations.Migration):
@@ -16,6 +16,17 @@ class Migration(migrations.Migration):
             name="search_title",
             field=models.TextField(blank=True, default="", editable=False),
         ),
-        search_title_backfill("disclosures", "DisclosureDocument"),
+        # What save() folds (see DisclosureDocument.save), for the rows saved before this migration.
+        search_backfill(
+            "disclosures",
+            "DisclosureDocument",
+            lambda row: (
+                row.title,
+                row.get_basis_display(),
+                row.form_number,
+                row.school_year,
+                row.summary,
+            ),
+        ),
         search_vector_column("disclosures_disclosuredocument"),
     ]

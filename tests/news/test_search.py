@@ -9,6 +9,7 @@ from news.models import Article
 from tests.classes.factories import CourseFactory
 from tests.core.test_text import SEED_TITLE
 from tests.news.factories import ArticleFactory
+from tienTan_portal import views
 
 pytestmark = pytest.mark.django_db
 
@@ -71,6 +72,21 @@ def test_results_paginate(client):
     # A page past the end shows the last one; a page that is not a number, the first.
     assert results(client, "tap huan", page=9).count('class="result"') == 5
     assert results(client, "tap huan", page="abc") == first
+
+
+def test_pages_stop_at_the_last_one_offered(client, monkeypatch):
+    """Results are paged up to MAX_SEARCH_PAGES; the last such page has no "Next" link that
+    would lead back to itself, while the count still says how many match."""
+    monkeypatch.setattr(views, "MAX_SEARCH_PAGES", 2)
+    for i in range(25):
+        ArticleFactory(title=f"Tập huấn nông nghiệp số {i}")
+    last = results(client, "tap huan", page=2)
+    assert "25 kết quả" in last and "Trang 2 / 2" in last and 'rel="next"' not in last
+    shown = re.findall(r'<h2><a href="([^"]+)"', last)
+    assert (
+        len(shown) == 10
+        and re.findall(r'<h2><a href="([^"]+)"', results(client, "tap huan", page=3)) == shown
+    )
 
 
 def test_pages_merge_every_app_without_repeating_or_losing_a_result(client):

@@ -75,3 +75,15 @@ def test_saving_a_session_does_not_empty_the_cache(client):
     client.get("/")
     SessionStore().save()
     assert client.get("/")["X-Page-Cache"] == "hit"
+
+
+def test_a_villagers_survey_answer_does_not_empty_the_cache(client):
+    """Answers are never shown publicly; each one emptying the cache would let anyone slow
+    the site down by answering."""
+    from attendance.services import survey_response_create
+    from tests.attendance.factories import hamlet
+
+    where = hamlet()
+    client.get("/")
+    survey_response_create(hamlet=where, kinds=["it"], times=["evening"])
+    assert client.get("/")["X-Page-Cache"] == "hit"

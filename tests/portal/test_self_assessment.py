@@ -132,6 +132,9 @@ def test_lifelong_week_counts_news_of_the_week_or_about_it(year_2025):
     ArticleFactory(title="Hưởng ứng năm trước", publish_at=at(datetime.date(2024, 10, 2)))
     assert not evidence.lifelong_week(year_2025).passed
     ArticleFactory(title="Khai mạc lớp dưỡng sinh", publish_at=at(datetime.date(2025, 10, 2)))
+    # News of the week is shown for staff to judge, but is not evidence on its own.
+    unrelated = evidence.lifelong_week(year_2025)
+    assert not unrelated.passed and [t for t, _u in unrelated.links] == ["Khai mạc lớp dưỡng sinh"]
     ArticleFactory(
         title="Xã Tiên Tân tổng kết Tuần lễ hưởng ứng học tập suốt đời",
         publish_at=at(datetime.date(2025, 10, 25)),
