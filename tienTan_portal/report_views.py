@@ -150,6 +150,13 @@ class PublishView(ReportStaffView):
             return redirect("report-year", year=year)
         if not _may_publish(request.user, report.organization):
             return render(request, "403.html", status=403)
+        if report.year_running:
+            # TT 09/2024 Art. 14: the report covers the year to 31 December.
+            messages.error(
+                request,
+                _("A year's report can be published once the year is over (from 1 January)."),
+            )
+            return redirect("report-year", year=year)
         try:
             document = document_publish_generated(
                 organization=report.organization,

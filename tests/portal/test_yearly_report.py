@@ -366,3 +366,15 @@ def test_generated_file_goes_through_the_upload_checks(settings):
         )
     assert not DisclosureDocument.objects.exists()
     assert stored_files(settings) == []
+
+
+def test_a_year_still_running_can_be_read_but_not_published(client):
+    this_year = timezone.localdate().year
+    client.force_login(center_staff())
+    page = client.get(f"/quan-ly/bao-cao-nam/{this_year}/").content.decode()
+    assert "Năm chưa kết thúc" in page
+    assert "cong-bo" not in page
+    response = client.post(f"/quan-ly/bao-cao-nam/{this_year}/cong-bo/", {"notes": ""})
+    assert response.status_code == 302
+    assert not DisclosureDocument.objects.filter(basis=Basis.TT09_2024_ART14).exists()
+    assert "khi năm đã kết thúc" in client.get(response.url).content.decode()
