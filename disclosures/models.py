@@ -20,13 +20,13 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from core.html import RICH_TEXT_EXTENSIONS, sanitize_html
+from core.images import PictureValidator, reencode
 from core.models import StampedModel
 from core.roles import CENTER_STAFF, SCHOOL_STAFF
 from core.search import searchable_text
 from core.text import fold, unique_slug
 from core.uploads import KINDS, ContentTypeValidator, DatedUploadTo, describe, sniff
 from core.validators import validate_public_phone
-from disclosures.images import PictureValidator, reencode
 from disclosures.validators import (
     SCHOOL_YEAR_PATTERN,
     validate_document_file,

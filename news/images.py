@@ -18,13 +18,12 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
-from core.images import check_decodable
+from core import images
 from core.uploads import sniff
 
 WIDTHS = (360, 720, 1080)
 MAX_SIDE = 2000  # the re-encoded original: enough for any phone or laptop screen
 OG_SIZE = (1200, 630)
-JPEG_QUALITY = 80
 WEBP_QUALITY = 76
 
 
@@ -38,7 +37,7 @@ class CoverImageValidator:
             raise ValidationError(
                 _("This file is not a JPEG, PNG or WebP photo."), code="not_an_image"
             )
-        check_decodable(upload)
+        images.check_decodable(upload)
 
     def __eq__(self, other):
         return isinstance(other, CoverImageValidator)
@@ -59,20 +58,15 @@ def widths_for(cover_width: int | None) -> list[int]:
 def _encode(image: Image.Image, fmt: str) -> bytes:
     buf = io.BytesIO()
     if fmt == "JPEG":
-        image.save(buf, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+        image.save(buf, "JPEG", quality=images.JPEG_QUALITY, optimize=True, progressive=True)
     else:
         image.save(buf, "WEBP", quality=WEBP_QUALITY, method=4)
     return buf.getvalue()
 
 
 def reencode(upload) -> ContentFile:
-    """The upload as a clean JPEG: EXIF orientation applied, then every metadata dropped
-    (camera, GPS position), at most MAX_SIDE pixels on its longer side."""
-    upload.seek(0)
-    with Image.open(upload) as source:
-        image = ImageOps.exif_transpose(source).convert("RGB")
-    image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
-    return ContentFile(_encode(image, "JPEG"), name="cover.jpg")
+    """The upload as a clean JPEG of at most MAX_SIDE pixels (see `core.images.reencode`)."""
+    return images.reencode(upload, max_side=MAX_SIDE, name="cover.jpg")
 
 
 def make_renditions(storage, cover_name: str) -> list[str]:

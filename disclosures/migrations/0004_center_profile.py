@@ -2,7 +2,7 @@
 
 import core.uploads
 import core.validators
-import disclosures.images
+import core.images
 import django.core.validators
 import django.db.models.deletion
 from django.db import migrations, models
@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='organization',
             name='chart',
-            field=models.ImageField(blank=True, help_text='Optional: a photo or drawing of the organization chart (JPEG, PNG, WebP).', upload_to=core.uploads.DatedUploadTo('to-chuc'), validators=[core.uploads.ContentTypeValidator(['jpg', 'png', 'webp'], max_bytes=10485760), disclosures.images.PictureValidator()], verbose_name='organization chart'),
+            field=models.ImageField(blank=True, help_text='Optional: a photo or drawing of the organization chart (JPEG, PNG, WebP).', upload_to=core.uploads.DatedUploadTo('to-chuc'), validators=[core.uploads.ContentTypeValidator(['jpg', 'png', 'webp'], max_bytes=10485760), core.images.PictureValidator()], verbose_name='organization chart'),
         ),
         migrations.AddField(
             model_name='organization',
@@ -81,7 +81,7 @@ class Migration(migrations.Migration):
                 ('duties', models.TextField(blank=True, help_text='What this person is in charge of, one duty a line.', verbose_name='duties')),
                 ('phone', models.CharField(blank=True, help_text='Only a number the person agrees to publish; leave empty otherwise.', max_length=40, validators=[core.validators.validate_public_phone], verbose_name='public phone')),
                 ('email', models.EmailField(blank=True, help_text='Only an address the person agrees to publish; leave empty otherwise.', max_length=254, verbose_name='public e-mail')),
-                ('photo', models.ImageField(blank=True, help_text='Optional. Made small and stripped of camera data (GPS) on upload.', upload_to=core.uploads.DatedUploadTo('can-bo'), validators=[core.uploads.ContentTypeValidator(['jpg', 'png', 'webp'], max_bytes=10485760), disclosures.images.PictureValidator()], verbose_name='photo')),
+                ('photo', models.ImageField(blank=True, help_text='Optional. Made small and stripped of camera data (GPS) on upload.', upload_to=core.uploads.DatedUploadTo('can-bo'), validators=[core.uploads.ContentTypeValidator(['jpg', 'png', 'webp'], max_bytes=10485760), core.images.PictureValidator()], verbose_name='photo')),
                 ('order', models.PositiveSmallIntegerField(default=0, help_text='Smaller numbers come first.', verbose_name='order')),
                 ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='people', to='disclosures.organization', verbose_name='organization')),
             ],
