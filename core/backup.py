@@ -24,12 +24,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import psycopg2
+import psycopg
 from django.apps import apps
 from django.conf import settings
 from django.db import models
-from psycopg2 import sql
-from psycopg2.extensions import make_dsn
+from psycopg import sql
+from psycopg.conninfo import make_conninfo
 
 FORMAT = 1
 DJANGO_ONLY_OPTIONS = {"isolation_level", "server_side_binding", "pool", "assume_role"}
@@ -83,7 +83,7 @@ def connection_params(database_url: str | None = None) -> tuple[str, dict]:
     env = dict(os.environ)
     if config.get("PASSWORD"):
         env["PGPASSWORD"] = config["PASSWORD"]
-    return make_dsn(**{k: v for k, v in params.items() if v}), env
+    return make_conninfo(**{k: v for k, v in params.items() if v}), env
 
 
 def file_columns() -> list[dict]:
@@ -157,9 +157,10 @@ def backup(archive: Path, media_root: Path | None = None) -> dict:
     media_root = Path(media_root or settings.MEDIA_ROOT)
     dsn, env = connection_params()
     columns = file_columns()
-    conn = psycopg2.connect(dsn, password=env.get("PGPASSWORD"))
+    conn = psycopg.connect(dsn, password=env.get("PGPASSWORD"))
     try:
-        conn.set_session(isolation_level="REPEATABLE READ", readonly=True)
+        conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+        conn.read_only = True
         with conn.cursor() as cursor:
             # pg_dump reads the very snapshot the counts and file list come from.
             cursor.execute("SELECT pg_export_snapshot()")
@@ -243,14 +244,13 @@ def restore(archive: Path, *, database_url=None, media_root=None) -> Report:
     media_root = Path(media_root or settings.MEDIA_ROOT)
     manifest = read_manifest(archive)
     dsn, env = connection_params(database_url)
-    with psycopg2.connect(dsn, password=env.get("PGPASSWORD")) as conn, conn.cursor() as cursor:
+    with psycopg.connect(dsn, password=env.get("PGPASSWORD")) as conn, conn.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
         if cursor.fetchone()[0]:
             raise BackupError(
                 "The target database is not empty. Restore only into a new, empty database "
                 "(createdb), never over a live one."
             )
-    conn.close()
     if media_root.exists() and any(media_root.iterdir()):
         raise BackupError(f"The media folder {media_root} is not empty.")
 
@@ -284,7 +284,7 @@ def verify(manifest: dict, *, database_url=None, media_root=None) -> Report:
     media_root = Path(media_root or settings.MEDIA_ROOT)
     report = Report()
     dsn, env = connection_params(database_url)
-    conn = psycopg2.connect(dsn, password=env.get("PGPASSWORD"))
+    conn = psycopg.connect(dsn, password=env.get("PGPASSWORD"))
     try:
         with conn.cursor() as cursor:
             found = _table_counts(cursor)

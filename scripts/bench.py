@@ -60,12 +60,11 @@ def free_port():
 
 def bench_database_url(url):
     """Create `<name>_bench` next to the given database; return its URL."""
-    import psycopg2
+    import psycopg
 
     parts = urlsplit(url)
     name = parts.path.lstrip("/") + "_bench"
-    admin = psycopg2.connect(url.replace("postgres://", "postgresql://", 1))
-    admin.autocommit = True
+    admin = psycopg.connect(url.replace("postgres://", "postgresql://", 1), autocommit=True)
     with admin.cursor() as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
         cursor.execute(f'CREATE DATABASE "{name}"')
@@ -74,10 +73,9 @@ def bench_database_url(url):
 
 
 def drop_database(admin_url, name):
-    import psycopg2
+    import psycopg
 
-    admin = psycopg2.connect(admin_url.replace("postgres://", "postgresql://", 1))
-    admin.autocommit = True
+    admin = psycopg.connect(admin_url.replace("postgres://", "postgresql://", 1), autocommit=True)
     with admin.cursor() as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     admin.close()

@@ -25,7 +25,7 @@ SECURITY_FLOORS = {
 
 
 def pins(text: str) -> dict[str, str]:
-    found = re.findall(r"^([A-Za-z0-9_.\-]+)==([^\s\\;]+)", text, re.MULTILINE)
+    found = re.findall(r"^([A-Za-z0-9_.\-]+)(?:\[[^\]]*\])?==([^\s\\;]+)", text, re.MULTILINE)
     return {name.lower().replace("_", "-"): version for name, version in found}
 
 

@@ -5,11 +5,11 @@ import io
 import uuid
 from urllib.parse import quote
 
-import psycopg2
+import psycopg
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
-from psycopg2 import sql
+from psycopg import sql
 
 from core.backup import connection_params
 from disclosures.models import DisclosureDocument, Organization
@@ -33,8 +33,7 @@ def _url(name):
 def empty_database():
     name = f"restore_{uuid.uuid4().hex[:8]}"
     dsn, env = connection_params()
-    admin = psycopg2.connect(dsn, dbname="postgres", password=env.get("PGPASSWORD"))
-    admin.autocommit = True
+    admin = psycopg.connect(dsn, dbname="postgres", password=env.get("PGPASSWORD"), autocommit=True)
     with admin.cursor() as cursor:
         cursor.execute(f'CREATE DATABASE "{name}"')
     try:
@@ -89,7 +88,7 @@ def test_backup_restores_into_an_empty_database_with_every_row_and_file(tmp_path
     (restored_media / documents[0].file.name).unlink()
     (restored_media / documents[1].file.name).write_bytes(b"%PDF-1.4 changed")
     dsn, env = connection_params()
-    conn = psycopg2.connect(dsn, dbname=empty_database, password=env.get("PGPASSWORD"))
+    conn = psycopg.connect(dsn, dbname=empty_database, password=env.get("PGPASSWORD"))
     with conn, conn.cursor() as cursor:
         table = Article._meta.db_table
         cursor.execute(
