@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class AttendanceConfig(AppConfig):
     name = "attendance"
     verbose_name = _("Enrollment and attendance")
-
-    def ready(self):
-        from attendance import checks  # noqa: F401 - registers the system checks

@@ -16,12 +16,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from attendance import charts, ratelimit, survey
+from attendance import charts, survey
 from attendance.forms import SurveyForm, survey_consent_text
 from attendance.models import Hamlet, Season, SurveyResponse, TimeOfDay
 from attendance.services import survey_course_draft, survey_response_create
 from attendance.staff_views import StaffView
 from classes.models import Kind
+from core import ratelimit
 
 log = logging.getLogger(__name__)
 

@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from attendance import charts, excel, ratelimit, statistics
+from attendance import charts, excel, statistics
 from attendance.forms import EnrollmentForm, StatisticsSpanForm, consent_text
 from attendance.services import EnrollmentRefusedError, enrollment_create
 from classes.models import Course
+from core import ratelimit
 
 log = logging.getLogger(__name__)
 DONE_KEY = "enrollment_done"

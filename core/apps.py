@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Shared tools")
 
     def ready(self):
+        from core import checks  # noqa: F401 - registers the system checks
         from core.roles import apply_roles
 
         # Groups are (re)applied after every migrate, so a new model's permissions reach the

@@ -104,9 +104,12 @@ TEMPLATES = [
     },
 ]
 
-# Database: SQLite under var/ when DATABASE_URL is unset (zero-setup local run),
+# The site's working data that is not uploads: the shared cache folder (below) and, for the
+# zero-setup local run, the SQLite database. On a server: a folder the site's user may write.
+VAR_DIR = Path(env.str("DJANGO_DATA_DIR", default="") or BASE_DIR / "var")
+
+# Database: SQLite under VAR_DIR when DATABASE_URL is unset (zero-setup local run),
 # PostgreSQL in production and CI.
-VAR_DIR = BASE_DIR / "var"
 DATABASES = {
     # An empty variable (as copied from .env.example) counts as unset.
     "default": env.db_url_config(
@@ -127,20 +130,43 @@ else:
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Whole pages for anonymous readers (core/cache.py); 0 turns it off. On by default only with
-# a shared cache: each process's local memory would keep its own content version, and a publish
-# seen by one worker would leave the others serving the old page.
+# The cache every worker shares: the anonymous page cache and its content version, the rate
+# limits of the public forms and of the password reset. CACHE_URL names Redis when several
+# servers run (Django's own backend); without it, a folder under VAR_DIR, which all the
+# workers of one server share (core/filecache.py: atomic counters), so a server set up as the
+# README says is fast and counts every worker's requests together. `filecache://PATH` chooses
+# another folder; `locmemcache://` keeps a cache per process (nothing is shared: the page cache
+# then stays off by default).
+CACHE_URL = env.str("CACHE_URL", default="")
+CACHES = {
+    "default": (
+        env.cache_url_config(CACHE_URL)
+        if CACHE_URL
+        else {"BACKEND": "core.filecache.FileCache", "LOCATION": str(VAR_DIR / "cache")}
+    )
+}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache":
+    CACHES["default"]["BACKEND"] = "core.filecache.FileCache"
+if CACHES["default"]["BACKEND"] == "core.filecache.FileCache":
+    # Django's default of 300 entries would keep few pages of a site with hundreds.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 5000)
+CACHE_IS_SHARED = CACHES["default"]["BACKEND"] not in (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+
+# Whole pages for anonymous readers (core/cache.py); 0 turns it off. On by default in
+# production with a shared cache: a per-process cache would keep its own content version, and
+# a publish seen by one worker would leave the others serving the old page. Off while
+# developing (DEBUG), where a changed template should show at once.
 PAGE_CACHE_SECONDS = env.int(
-    "DJANGO_PAGE_CACHE_SECONDS", default=600 if env.str("CACHE_URL", default="") else 0
+    "DJANGO_PAGE_CACHE_SECONDS", default=600 if CACHE_IS_SHARED and not DEBUG else 0
 )
 # Saving rows of these apps does not change any public page.
 PAGE_CACHE_IGNORE_APPS = ["sessions", "axes", "admin", "auth", "contenttypes"]
 # ...nor these models: survey answers are never shown publicly, and every villager's answer
 # would otherwise empty the whole page cache.
 PAGE_CACHE_IGNORE_MODELS = ["attendance.surveyresponse", "attendance.surveychoice"]
-CACHES = {
-    "default": env.cache_url_config(env.str("CACHE_URL", default="") or "locmemcache://tientan"),
-}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -165,9 +191,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "core.views.login_lockout"
 AXES_VERBOSE = False
-# Behind nginx the client's address is the last one nginx appended to X-Forwarded-For.
-AXES_IPWARE_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Reverse proxies in front of gunicorn (nginx on the same server: 1). The client's address is
+# the PROXY_COUNT-th entry from the right of X-Forwarded-For (core/net.py), for the lock-out
+# and for every rate limit alike.
+PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "core.net.client_ip"
 
 # Password reset mails (the admin's "forgotten your password?").
 # EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.vn:587, sets EMAIL_BACKEND, EMAIL_HOST...
@@ -273,9 +301,11 @@ SITE_CONTACT = {
 # What staff keep in the admin wins over SITE_CONTACT (see core/contact.py).
 SITE_CONTACT_PROVIDER = "tienTan_portal.context_processors.site_contact"
 
-# Public enrollment form: submissions allowed per client address ("10/h", "30/m", "100/d");
-# "0" turns the limit off (load tests). Counted in CACHES["default"], shared once it is Redis.
+# Public enrollment and survey forms: submissions allowed per client address ("10/h", "30/m",
+# "100/d"); "0" turns the limit off (load tests). Counted in CACHES["default"] (core/ratelimit.py).
 ENROLL_RATE_LIMIT = env.str("DJANGO_ENROLL_RATE_LIMIT", default="10/h")
+# Password reset mails: requests allowed per e-mail address asked for, and per client address.
+PASSWORD_RESET_RATE_LIMIT = env.str("DJANGO_PASSWORD_RESET_RATE_LIMIT", default="3/h")
 
 # Security. Production runs behind nginx over HTTPS.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -292,6 +322,8 @@ if not DEBUG:
     # no subdomain or plain-HTTP page can plant or read them.
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
+# A form sent without its token gets a Vietnamese page, not Django's technical English one.
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -6,12 +6,19 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from core import accounts
+from core import views as core_views
 from tienTan_portal import assessment_views, center, report_views, views
 from tienTan_portal.sitemaps import SITEMAPS
 
 admin.site.site_header = _("Tiên Tân community learning center: administration")
 admin.site.site_title = _("TTHTCĐ Tiên Tân administration")
 admin.site.index_title = _("Site administration")
+admin.site.login_form = accounts.LoginForm
+
+handler400 = "core.views.bad_request"
+handler403 = "core.views.permission_denied"
+handler500 = "core.views.server_error"
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -32,7 +39,7 @@ urlpatterns = [
     # or not an account has that address, so it reveals nobody's account.
     path(
         "admin/password_reset/",
-        auth_views.PasswordResetView.as_view(),
+        accounts.PasswordResetView.as_view(),
         name="admin_password_reset",
     ),
     path(
@@ -49,6 +56,13 @@ urlpatterns = [
         "admin/reset/done/",
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
+    ),
+    # Before the admin's own URLs, which it replaces: "View on site" only for what this
+    # person may see in the admin.
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(core_views.view_on_site),
+        name="admin-view-on-site",
     ),
     path("admin/", admin.site.urls),
     # The center's pages (issue 8): composed from disclosures, classes and attendance, so

@@ -76,8 +76,24 @@ def test_postgres_connections_are_kept_and_health_checked():
     assert read_setting("DATABASES['default']['CONN_HEALTH_CHECKS']", **PROD, **url) == "True"
 
 
+def test_production_without_cache_url_shares_a_folder_cache_between_workers(tmp_path):
+    """A server set up as the README says (no CACHE_URL) is fast by default: the cache is a
+    folder all its workers share, under the data folder, with atomic counters."""
+    assert read_setting("CACHES['default']['BACKEND']", **PROD) == "core.filecache.FileCache"
+    assert read_setting(
+        "CACHES['default']['LOCATION']", DJANGO_DATA_DIR=str(tmp_path), **PROD
+    ) == str(tmp_path / "cache")
+    # A filecache:// URL gets the same atomic counters.
+    assert (
+        read_setting("CACHES['default']['BACKEND']", CACHE_URL="filecache:///tmp/x", **PROD)
+        == "core.filecache.FileCache"
+    )
+
+
 def test_cache_url_selects_the_cache_backend():
-    assert "LocMemCache" in read_setting("CACHES['default']['BACKEND']", **PROD)
+    assert "LocMemCache" in read_setting(
+        "CACHES['default']['BACKEND']", CACHE_URL="locmemcache://", **PROD
+    )
     redis = read_setting(
         "CACHES['default']['BACKEND']", CACHE_URL="redis://127.0.0.1:6379/1", **PROD
     )
@@ -94,6 +110,8 @@ def test_media_and_static_roots_come_from_the_environment(tmp_path):
     assert read_setting("STATIC_ROOT", **env) == str(tmp_path / "s")
 
 
-def test_page_cache_is_on_only_with_a_shared_cache():
-    assert read_setting("PAGE_CACHE_SECONDS", **PROD) == "0"
+def test_page_cache_is_on_by_default_in_production_only_with_a_shared_cache():
+    assert read_setting("PAGE_CACHE_SECONDS", **PROD) == "600"
     assert read_setting("PAGE_CACHE_SECONDS", CACHE_URL="filecache:///tmp/x", **PROD) == "600"
+    assert read_setting("PAGE_CACHE_SECONDS", CACHE_URL="locmemcache://", **PROD) == "0"
+    assert read_setting("PAGE_CACHE_SECONDS", DJANGO_DEBUG="1") == "0"

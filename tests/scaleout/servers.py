@@ -7,6 +7,7 @@ Each is started on 127.0.0.1 on a free port, in a temporary folder, and stopped 
 import http.client
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -18,11 +19,31 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+from tests.factories import center_staff
 
 # nginx passes the public host name to every instance (`proxy_set_header Host $host`), so all
 # of them build the same cache keys and URLs.
 PUBLIC_HOST = "tthtcd-tientan.example.vn"
 START_TIMEOUT = 30  # seconds for a server to answer after it is started
+PASSWORD = "mat-khau-hai-may-chu-2026"
+
+
+def production_staff(**fields):
+    """Center staff with a password the production servers can check (the test settings
+    hash with MD5, which production does not accept)."""
+    user = center_staff(**fields)
+    hasher = PBKDF2PasswordHasher()
+    user.password = hasher.encode(PASSWORD, hasher.salt())
+    user.save(update_fields=["password"])
+    return user
+
+
+def csrf_token(html):
+    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    assert match, "no CSRF token in the form"
+    return match.group(1)
 
 
 def free_port() -> int:
@@ -177,7 +198,7 @@ def collectstatic(env: dict):
         raise RuntimeError(f"collectstatic failed:\n{result.stderr[-3000:]}")
 
 
-def start_gunicorn(name: str, folder: Path, env: dict) -> tuple[Process, int]:
+def start_gunicorn(name: str, folder: Path, env: dict, workers: int = 1) -> tuple[Process, int]:
     port = free_port()
     server = _start(
         name,
@@ -189,7 +210,7 @@ def start_gunicorn(name: str, folder: Path, env: dict) -> tuple[Process, int]:
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
-            "1",
+            str(workers),
             "--timeout",
             "30",
         ],
@@ -221,11 +242,14 @@ class Client:
     port: int
     cookies: dict = field(default_factory=dict)
 
+    # The X-Forwarded-For nginx would send: what the client wrote, then the client's address.
+    forwarded_for: str = "127.0.0.1"
+
     def request(self, method, path, data=None, referer=None) -> Response:
         headers = {
             "Host": PUBLIC_HOST,
             "X-Forwarded-Proto": "https",
-            "X-Forwarded-For": "127.0.0.1",
+            "X-Forwarded-For": self.forwarded_for,
             "User-Agent": "scale-out-test",
         }
         if self.cookies:

@@ -1,39 +1,19 @@
 """Scale-out on one machine: two gunicorn instances behind (an imaginary) nginx share one
 PostgreSQL and one Redis. What staff do on one is what readers get from the other."""
 
-import re
 import time
 
 import pytest
-from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
 from core.cache import VERSION_MEMO_SECONDS
 from news.models import Article
-from tests.factories import center_staff
 from tests.news.factories import ArticleFactory
 from tests.scaleout import servers
 
 pytestmark = [pytest.mark.scaleout, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "mat-khau-hai-may-chu-2026"
 PUBLISH_DEADLINE = 1.0  # seconds: a reader never sees a stale page longer than this
 POLL_INTERVAL = 0.02
-
-
-def staff_user():
-    """Center staff with a password the production instances can check (the test settings
-    hash with MD5, which production does not accept)."""
-    user = center_staff()
-    hasher = PBKDF2PasswordHasher()
-    user.password = hasher.encode(PASSWORD, hasher.salt())
-    user.save(update_fields=["password"])
-    return user
-
-
-def csrf_token(html):
-    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
-    assert match, "no CSRF token in the form"
-    return match.group(1)
 
 
 def log_in(client, user):
@@ -43,9 +23,9 @@ def log_in(client, user):
     response = client.post(
         "/admin/login/?next=/admin/",
         {
-            "csrfmiddlewaretoken": csrf_token(form.body),
+            "csrfmiddlewaretoken": servers.csrf_token(form.body),
             "username": user.username,
-            "password": PASSWORD,
+            "password": servers.PASSWORD,
             "next": "/admin/",
         },
     )
@@ -68,7 +48,7 @@ def test_a_publish_on_one_instance_shows_on_the_other_within_a_second(
     a, b = site.client(0), site.client(1)
     title = "Thông báo khẩn: lịch tiêm phòng cúm gia cầm thôn Lạt Sơn"
     draft = ArticleFactory(title=title, status=Article.Status.DRAFT)
-    user = staff_user()
+    user = servers.production_staff()
     settle_versions()
 
     # A reader on instance B: the home page without the draft, now cached (in Redis).
@@ -84,7 +64,7 @@ def test_a_publish_on_one_instance_shows_on_the_other_within_a_second(
     published = staff.post(
         "/admin/news/article/",
         {
-            "csrfmiddlewaretoken": csrf_token(changelist.body),
+            "csrfmiddlewaretoken": servers.csrf_token(changelist.body),
             "action": "publish",
             "select_across": "0",
             "index": "0",
@@ -117,7 +97,7 @@ def test_a_publish_on_one_instance_shows_on_the_other_within_a_second(
 
 
 def test_a_session_made_on_one_instance_works_on_the_other(site, shared_cache):
-    user = staff_user()
+    user = servers.production_staff()
     on_a = site.client(0)
     log_in(on_a, user)
 
@@ -136,7 +116,9 @@ def test_a_session_made_on_one_instance_works_on_the_other(site, shared_cache):
 
     # Logging out on B ends the session everywhere.
     index = on_b.get("/admin/")
-    assert on_b.post("/admin/logout/", {"csrfmiddlewaretoken": csrf_token(index.body)}).status in (
+    assert on_b.post(
+        "/admin/logout/", {"csrfmiddlewaretoken": servers.csrf_token(index.body)}
+    ).status in (
         200,
         302,
     )
@@ -154,7 +136,7 @@ def test_the_page_cache_is_shared_between_instances(site, shared_cache):
     assert from_b.header("X-Page-Cache") == "hit"
     assert from_b.body == from_a.body
     # Staff on B are never served the anonymous copy.
-    user = staff_user()
+    user = servers.production_staff()
     staff = site.client(1)
     log_in(staff, user)
     assert staff.get("/tin-tuc/").header("X-Page-Cache") is None

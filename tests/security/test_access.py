@@ -6,6 +6,7 @@ without a row here fails `test_every_url_is_in_the_table`, so none can escape th
 
 import pytest
 from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.factories import administrator, center_staff, school_staff
@@ -120,6 +121,14 @@ TABLE = {
     "report-publish": (
         lambda d: reverse("report-publish", args=[2024]),
         staff_only("center", denied=403) | {"center": 405, "admin": 405},
+    ),
+    # The admin's "View on site": a redirect to the public page, only for what the person
+    # may see in the admin (tests/security/test_bad_requests.py has the drafts).
+    "admin-view-on-site": (
+        lambda d: "/admin/r/{}/{}/".format(
+            ContentType.objects.get_for_model(d["article"]).pk, d["article"].pk
+        ),
+        {"anonymous": LOGIN, "school": 404, "center": 302, "admin": 302},
     ),
     # Account pages around the admin login.
     "admin_password_reset": (lambda d: reverse("admin_password_reset"), EVERYONE),

@@ -79,3 +79,53 @@ def test_disabling_a_user_ends_their_sessions(client):
     user.save()
     response = client.get("/admin/")
     assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+
+
+def reset(client, email, address="203.0.113.7"):
+    return client.post("/admin/password_reset/", {"email": email}, REMOTE_ADDR=address)
+
+
+def test_password_reset_mails_to_one_address_are_limited(client, settings):
+    center_staff(username="lan", email="lan@tientan.example.vn")
+    allowed = int(settings.PASSWORD_RESET_RATE_LIMIT.split("/")[0])
+    statuses = [
+        reset(client, "lan@tientan.example.vn", f"198.51.100.{n}").status_code for n in range(30)
+    ]
+    # From 30 different addresses, still only `allowed` mails reach the staff member.
+    assert statuses == [302] * allowed + [429] * (30 - allowed)
+    assert len(mail.outbox) == allowed
+    refused = reset(client, "LAN@tientan.example.vn", "198.51.100.200")
+    assert refused.status_code == 429
+    assert "Có quá nhiều yêu cầu đặt lại mật khẩu" in refused.content.decode()
+    assert len(mail.outbox) == allowed
+
+
+def test_password_reset_requests_from_one_client_are_limited(client, settings):
+    allowed = int(settings.PASSWORD_RESET_RATE_LIMIT.split("/")[0])
+    statuses = [reset(client, f"nguoi-{n}@example.vn").status_code for n in range(allowed + 3)]
+    assert statuses == [302] * allowed + [429] * 3
+    # Somebody else is not held up by it.
+    assert reset(client, "khac@example.vn", address="198.51.100.9").status_code == 302
+
+
+def test_password_reset_answers_before_any_mail_is_built(rf, django_assert_num_queries):
+    """Known and unknown addresses do the same work before the answer (one lookup); the mail
+    is rendered and sent once the response has been delivered (the server's close())."""
+    from django.contrib.sessions.middleware import SessionMiddleware
+
+    from core.accounts import PasswordResetView
+
+    center_staff(username="lan", email="lan@tientan.example.vn")
+    view = PasswordResetView.as_view()
+    responses = {}
+    for email in ("lan@tientan.example.vn", "ai-do@example.vn"):
+        request = rf.post("/admin/password_reset/", {"email": email})
+        request._dont_enforce_csrf_checks = True
+        SessionMiddleware(lambda r: None).process_request(request)
+        with django_assert_num_queries(1):
+            responses[email] = view(request)
+        assert responses[email].status_code == 302
+    assert mail.outbox == []
+    for response in responses.values():
+        response.close()
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["lan@tientan.example.vn"]

@@ -1,0 +1,96 @@
+"""Staff accounts at the door of the admin: the login form and the password reset.
+
+- A username longer than any account's (the user model's max_length) is refused with the
+  site's 400 page before anything looks it up: nobody types one, and django-axes would try to
+  store it in its varchar(255) lock-out records.
+- A password reset is limited per e-mail address asked for and per client (core.ratelimit),
+  and answers in the same time whether or not an account has the address: the mail is built
+  and sent after the response has gone out (ResetRedirect.close), so the only work done
+  before the answer is one lookup, the same for both.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth import views as auth_views
+from django.core.exceptions import BadRequest
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from core import ratelimit
+
+log = logging.getLogger(__name__)
+
+
+class LoginForm(AdminAuthenticationForm):
+    """The admin's login form, refusing what no account could have as a username."""
+
+    def clean(self):
+        username_field = get_user_model()._meta.get_field(get_user_model().USERNAME_FIELD)
+        if len(self.data.get("username", "")) > username_field.max_length:
+            raise BadRequest("Username longer than any account's")
+        return super().clean()
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's form, except that the mails it would send are kept for later (`outbox`):
+    each is rendered and sent by Django's own `send_mail`, after the response."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.outbox = []
+
+    def send_mail(self, *args, **kwargs):
+        self.outbox.append((args, kwargs))
+
+    def send_outbox(self):
+        for args, kwargs in self.outbox:
+            super().send_mail(*args, **kwargs)
+        self.outbox = []
+
+
+class ResetRedirect(HttpResponseRedirect):
+    """The redirect to "check your mail", which sends the mails once the WSGI server has
+    delivered it (servers call `close()` after the last byte)."""
+
+    def __init__(self, url, form):
+        super().__init__(url)
+        self._form = form
+
+    def close(self):
+        super().close()
+        form, self._form = self._form, None
+        if form is not None:
+            try:
+                form.send_outbox()
+            except Exception:  # never let a mail server break the next request
+                log.exception("Could not send the password reset mail")
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = PasswordResetForm
+
+    def form_valid(self, form):
+        rate = settings.PASSWORD_RESET_RATE_LIMIT
+        address = form.cleaned_data["email"].strip().casefold()
+        # Both are counted on every request, so neither can be used to probe the other.
+        too_many_for_address = ratelimit.count("password-reset-address", address, rate)
+        too_many_from_client = ratelimit.hit(self.request, "password-reset", rate)
+        if too_many_for_address or too_many_from_client:
+            log.warning("Password reset rate limit reached")
+            form.add_error(
+                "email",
+                _(
+                    "Too many password reset requests. If an e-mail has already been sent, "
+                    "look for it in your mailbox (and in spam); otherwise try again in an hour."
+                ),
+            )
+            return render(
+                self.request, self.template_name, self.get_context_data(form=form), status=429
+            )
+        super().form_valid(form)  # builds the mails into form.outbox; sends nothing yet
+        return ResetRedirect(self.get_success_url(), form)
