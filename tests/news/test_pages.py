@@ -1,5 +1,6 @@
 import datetime
 import re
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -160,3 +161,38 @@ def test_an_article_with_its_css_is_under_50_kb_compressed(client):
     css = (Path(settings.BASE_DIR) / "static/css/site.css").read_bytes()
     js = (Path(settings.BASE_DIR) / "static/js/site.js").read_bytes()
     assert len(gzip.compress(html)) + len(gzip.compress(css)) + len(gzip.compress(js)) < 50_000
+
+
+# HTML's "valid global date and time string", as written by core's `machine_datetime`.
+MACHINE_DATETIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d")
+
+
+def test_machine_readable_dates_are_valid_html_to_the_second(client):
+    """`<time datetime>` and `article:*_time` carried microseconds, which HTML refuses."""
+    when = datetime.datetime(2025, 12, 7, 8, 30, 15, 123456, tzinfo=TZ)
+    article = ArticleFactory(title="Bài có giờ đăng lẻ", publish_at=when)
+    ArticleFactory(title="Thông báo ghim", category=category("thong-bao"), pinned=True)
+    for url in ("/", "/tin-tuc/", article.get_absolute_url()):
+        html = client.get(url).content.decode()
+        values = re.findall(r' datetime="([^"]*)"', html)
+        values += re.findall(r'property="article:\w+_time" content="([^"]*)"', html)
+        assert values, url
+        for value in values:
+            assert MACHINE_DATETIME.fullmatch(value), (url, value)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert '<time datetime="2025-12-07T08:30:15+07:00">' in html
+    assert 'property="article:published_time" content="2025-12-07T08:30:15+07:00"' in html
+
+
+def test_no_template_prints_a_datetime_with_microseconds():
+    """One home for machine-readable dates: the `machine_datetime` filter, not `date:"c"`."""
+    from django.conf import settings
+
+    roots = [Path(d) for d in settings.TEMPLATES[0]["DIRS"]]
+    offenders = [
+        str(path)
+        for root in roots
+        for path in root.rglob("*.html")
+        if re.search(r"""\|date:["']c["']""", path.read_text())
+    ]
+    assert not offenders
