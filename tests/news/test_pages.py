@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from news.models import Attachment
 from tests.core.test_uploads import PDF
+from tests.html_outline import outline
 from tests.news.factories import ArticleFactory, category
 
 pytestmark = pytest.mark.django_db
@@ -196,3 +197,11 @@ def test_no_template_prints_a_datetime_with_microseconds():
         if re.search(r"""\|date:["']c["']""", path.read_text())
     ]
     assert not offenders
+
+
+def test_news_lists_go_from_the_page_heading_to_article_headings(client):
+    """Each article card is an <h2> under the page's <h1>: no level skipped (they were <h3>)."""
+    ArticleFactory(title="Thông báo họp", category=category("thong-bao"))
+    for url in ("/tin-tuc/", "/tin-tuc/chuyen-muc/thong-bao/"):
+        headings, _landmarks = outline(client.get(url).content.decode())
+        assert headings[:2] == [1, 2], url
