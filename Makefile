@@ -1,6 +1,6 @@
 # The README's commands. Everything runs inside .venv, created on first use.
 #   make run    the site with demo content at http://127.0.0.1:8000 (PORT overrides)
-#   make test   the whole test suite, against PostgreSQL
+#   make test   the whole test suite, against PostgreSQL, with the Nu HTML checker (needs npm, java)
 #   make bench  page rates as ratios to a static file, in production mode
 #   make lighthouse  Lighthouse scores of five pages (needs npm)
 #   make serve  production mode: collectstatic + gunicorn, configured by the environment
@@ -14,6 +14,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 MANAGE := $(PY) manage.py
+VNU_JAR := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 MESSAGES_ARGS := -l vi --no-location --no-obsolete --ignore=.venv --ignore=var --ignore=staticfiles --ignore=media --ignore=artifacts --ignore=tests
 
 .PHONY: run test drills bench lighthouse serve lint format messages check-messages compilemessages lock clean
@@ -42,8 +43,17 @@ run: $(VENV)/.installed compilemessages
 	$(MANAGE) create_local_admin
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed compilemessages
+test: $(VENV)/.installed compilemessages $(VNU_JAR)
 	scripts/with-postgres.sh $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The Nu HTML checker that the suite runs over every public page
+# (tests/portal/test_html_validity.py), at the version pinned in tools/vnu/package-lock.json.
+# --ignore-scripts: vnu-jar's install script would fetch a Java runtime from GitHub; the
+# machine's own Java (default-jre-headless) runs it.
+$(VNU_JAR): tools/vnu/package.json tools/vnu/package-lock.json
+	@command -v npm >/dev/null || { echo "make test needs npm to install the Nu HTML checker (Debian: apt-get install npm)" >&2; exit 1; }
+	cd tools/vnu && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
 
 # Speed as same-run ratios to a static file (see scripts/bench.py); needs wrk.
 bench: $(VENV)/.installed compilemessages
@@ -79,4 +89,4 @@ check-messages: $(VENV)/.installed
 	DJANGO_DEBUG=1 $(PY) scripts/check_messages.py $(MESSAGES_ARGS)
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache tools/vnu/node_modules

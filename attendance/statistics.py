@@ -12,9 +12,23 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from attendance.models import Enrollment, Sex
 from classes.models import Course, Kind, Partner
+
+# What the figures mean, said under the tables of /thong-ke/ and in both of its downloads
+# (attendance.views), so a sum in Excel is read the way the page explains it.
+NOTES = {
+    "counting": gettext_lazy(
+        "A class counts in the year it starts. Learners are its enrollments; for classes held "
+        "before the portal kept records, the number the center reported."
+    ),
+    "partners": gettext_lazy("A class run with two partners counts for each of them."),
+    "unrecorded": gettext_lazy(
+        "“Not recorded”: learners of classes held before the portal kept learner records."
+    ),
+}
 
 
 @dataclass

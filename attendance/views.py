@@ -95,7 +95,13 @@ def _span(request):
 def statistics_view(request):
     form, start, end, first, last = _span(request)
     figures = statistics.compute(start, end) if start else None
-    context = {"form": form, "figures": figures, "first": first, "last": last}
+    context = {
+        "form": form,
+        "figures": figures,
+        "first": first,
+        "last": last,
+        "notes": statistics.NOTES,
+    }
     if figures and figures.classes:
         context["charts"] = {
             "year": charts.bar_chart((y, n) for y, _c, n in figures.by_year),
@@ -107,8 +113,20 @@ def statistics_view(request):
 
 
 def _figure_rows(figures):
+    """The page's tables one under another, each followed by the note the page gives it.
+
+    A note is an ordinary one-cell row, in the .xlsx (its text runs on over the empty cells
+    beside it, so Excel users read it in full) and in the CSV alike. The CSV gets no `#`
+    comment line: CSV has no comments, so Excel, LibreOffice and any import would show or
+    read it as data anyway, while a plain row stays valid CSV for every reader.
+    """
+
+    def note(key):
+        return [_("Note: %(note)s") % {"note": statistics.NOTES[key]}]
+
     yield [_("Figures"), _("Classes"), _("Learners")]
     yield [_("Total"), figures.classes, figures.learners]
+    yield note("counting")
     yield []
     yield [_("Year"), _("Classes"), _("Learners")]
     yield from ([y, c, n] for y, c, n in figures.by_year)
@@ -118,9 +136,11 @@ def _figure_rows(figures):
     yield []
     yield [_("Partner body"), _("Classes"), _("Learners")]
     yield from ([p, c, n] for p, c, n in figures.by_partner)
+    yield note("partners")
     yield []
     yield [_("Sex"), "", _("Learners")]
     yield from ([s, "", n] for s, n in figures.by_sex)
+    yield note("unrecorded")
 
 
 @require_GET

@@ -13,6 +13,7 @@ from icalendar import Calendar, Event
 from classes import posters
 from classes.models import Course, Kind, Session
 from core.announce import plain_text_response, poster_fit, reading_minutes
+from core.pagination import PageMixin
 
 # How far back and ahead the schedule feed reaches.
 FEED_PAST_DAYS = 30
@@ -27,7 +28,7 @@ class CourseFilterForm(forms.Form):
     open = forms.BooleanField(label=_("Open for enrollment only"), required=False)
 
 
-class ClassListView(ListView):
+class ClassListView(PageMixin, ListView):
     """The catalogue: open classes first, then by start date, newest first."""
 
     template_name = "classes/class_list.html"
@@ -48,12 +49,6 @@ class ClassListView(ListView):
         elif self.form.is_bound:
             courses = courses.none()
         return courses
-
-    def paginate_queryset(self, queryset, page_size):
-        # A mistyped or shared-too-late page number shows the nearest page, not a 404.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get("page"))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

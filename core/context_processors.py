@@ -1,20 +1,25 @@
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.utils.functional import lazy
 
 
 def site(request):
     """The center's name and contact details for the header and footer, and the page's
-    canonical address (without tracking or filter parameters, but keeping the page number)."""
-    page = request.GET.get("page", "")
+    canonical address (without tracking or filter parameters, but with the number of the page
+    a paginated list shows: `?page=999` of a three-page list is page 3, see core.pagination)."""
     try:
-        canonical = request.build_absolute_uri(request.path)
+        address = request.build_absolute_uri(request.path)
     except DisallowedHost:
         # The 400 page for a request with a forged Host header must still render.
-        canonical = request.path
-    if page.isdigit() and page != "1":
-        canonical += f"?page={page}"
+        address = request.path
+
+    def canonical():
+        # Read when the template prints it: by then the view has chosen the page.
+        page = getattr(request, "shown_page", 1)
+        return f"{address}?page={page}" if page > 1 else address
+
     return {
         "SITE_NAME": settings.SITE_NAME,
         "SITE_CONTACT": settings.SITE_CONTACT,
-        "canonical_url": canonical,
+        "canonical_url": lazy(canonical, str)(),
     }

@@ -2,12 +2,12 @@
 
 from urllib.parse import quote
 
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
+from core.pagination import paginate
 from disclosures import compliance
 from disclosures.models import Basis, DisclosureDocument, Organization, attach_current_versions
 
@@ -57,7 +57,7 @@ class DocumentListView(TemplateView):
             "form_number",
             "-published_at",
         )
-        page = Paginator(documents, DOCUMENTS_PER_PAGE).get_page(self.request.GET.get("page"))
+        page = paginate(self.request, documents, DOCUMENTS_PER_PAGE)
         context.update(
             {
                 "page_obj": page,

@@ -49,10 +49,12 @@ def rendition_name(cover_name: str, suffix: str) -> str:
 
 
 def widths_for(cover_width: int | None) -> list[int]:
-    """The rendition widths that exist for a cover of this width (never upscaled)."""
+    """The rendition widths that exist for a cover of this width, each once, smallest first:
+    the standard widths below it, and the cover's own width when it is narrower than the
+    largest (never upscaled). `srcset` lists exactly these."""
     if not cover_width:
         return []
-    return [w for w in WIDTHS if w < cover_width] + [min(cover_width, WIDTHS[-1])]
+    return sorted({w for w in WIDTHS if w < cover_width} | {min(cover_width, WIDTHS[-1])})
 
 
 def _encode(image: Image.Image, fmt: str) -> bytes:

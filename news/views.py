@@ -6,13 +6,14 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
 from core.announce import plain_text_response, poster_fit, reading_minutes
+from core.pagination import PageMixin
 from news import posters
 from news.models import Article, Category
 
 PER_PAGE = 12
 
 
-class ArticleListView(ListView):
+class ArticleListView(PageMixin, ListView):
     """All published news, newest first."""
 
     template_name = "news/article_list.html"

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_safe
 
 from attendance import selectors as attendance_selectors
 from classes import selectors as classes_selectors
+from core.pagination import nearest_page, requested_page
 from core.search import clean_query, excerpt, highlight, search_words
 from core.staff import StaffTool
 from disclosures import selectors as disclosures_selectors
@@ -54,7 +55,7 @@ def search(request):
     """
     query = clean_query(request.GET.get("q", ""))
     words = search_words(query)
-    wanted = _page_number(request.GET.get("page"))
+    wanted = requested_page(request, last=MAX_SEARCH_PAGES)
     hits, total = [], 0
     if words:
         for source in SEARCH_SOURCES:
@@ -64,9 +65,9 @@ def search(request):
     hits.sort(key=lambda hit: (hit.score, hit.date.toordinal() if hit.date else 0), reverse=True)
     # Paginator counts `total` (at most MAX_SEARCH_PAGES pages: the last one has no "Next")
     # and slices `hits`: every page up to `wanted` is in hand, and a page number past the end
-    # falls back to the last page, which is before it.
+    # falls back to the last page, which is before it (core.pagination's rule).
     pageable = min(total, MAX_SEARCH_PAGES * RESULTS_PER_PAGE)
-    page = Paginator(_Ranked(hits, pageable), RESULTS_PER_PAGE).get_page(wanted)
+    page = nearest_page(request, Paginator(_Ranked(hits, pageable), RESULTS_PER_PAGE), wanted)
     results = [
         {
             "hit": hit,
@@ -80,14 +81,6 @@ def search(request):
         "search.html",
         {"query": query, "words": words, "results": results, "page_obj": page, "total": total},
     )
-
-
-def _page_number(raw):
-    """The page asked for, 1 to MAX_SEARCH_PAGES; anything else is the first page."""
-    try:
-        return min(max(int(raw), 1), MAX_SEARCH_PAGES)
-    except (TypeError, ValueError):
-        return 1
 
 
 class _Ranked:

@@ -82,6 +82,29 @@ def test_downloads_as_xlsx_and_csv(client, records):
     assert client.get("/thong-ke/tai-ve.pdf").status_code == 404
 
 
+PARTNER_NOTE = "Ghi chú: Lớp phối hợp với hai đơn vị được tính cho cả hai."
+
+
+def test_downloads_carry_the_notes_the_page_gives(client, records):
+    """The partner table sums to more classes than the total: both downloads say why, in
+    Vietnamese, right under that table, as the page does."""
+    page = client.get("/thong-ke/").content.decode()
+    assert "Lớp phối hợp với hai đơn vị được tính cho cả hai." in page
+    ws = load_workbook(io.BytesIO(client.get("/thong-ke/tai-ve.xlsx").content)).active
+    xlsx_rows = [tuple(v for v in row if v is not None) for row in ws.iter_rows(values_only=True)]
+    text = client.get("/thong-ke/tai-ve.csv").content.decode("utf-8").lstrip("\ufeff")
+    csv_rows = [tuple(row) for row in csv.reader(io.StringIO(text))]
+    for rows in (xlsx_rows, csv_rows):
+        # One cell, so Excel shows the whole sentence across the empty cells beside it.
+        at = rows.index((PARTNER_NOTE,))
+        assert rows[at - 1][0] == "Trung tâm tự tổ chức"  # the partner table's last row
+        assert rows.index(("Đơn vị phối hợp", "Lớp học", "Học viên")) < at
+        assert any(str(row[0]).startswith("Ghi chú: “Chưa ghi nhận”") for row in rows if row)
+        assert any(str(row[0]).startswith("Ghi chú: Mỗi lớp được tính") for row in rows if row)
+    # Still a CSV every reader takes: no comment lines, the figures where they were.
+    assert ("Dạy nghề", "2", "68") in csv_rows and not any(r and r[0][0] == "#" for r in csv_rows)
+
+
 def test_demo_data_reproduces_the_seed_figures(client):
     call_command("load_demo", stdout=io.StringIO())
     call_command("load_demo", stdout=io.StringIO())  # idempotent

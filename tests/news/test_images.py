@@ -1,4 +1,5 @@
 import io
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -75,6 +76,25 @@ def test_page_serves_responsive_lazy_pictures_with_sizes(client):
     assert "-w360.webp 360w" in html and "-w1080.webp 1080w" in html
     assert 'width="1600" height="1200"' in html
     assert 'loading="lazy"' in html and "sizes=" in html
+
+
+@pytest.mark.parametrize(
+    ("size", "widths"),
+    [
+        ((1600, 1200), [360, 720, 1080]),  # wider than the largest rendition
+        ((1080, 720), [360, 720, 1080]),
+        ((800, 600), [360, 720, 800]),
+        ((300, 200), [300]),
+    ],
+)
+def test_srcset_lists_each_rendition_once(client, size, widths):
+    """The Nu HTML checker refuses a `srcset` that names one width twice."""
+    ArticleFactory(cover=upload("a.jpg", photo(size=size)), cover_alt="Lớp học nghề")
+    html = client.get("/tin-tuc/").content.decode()
+    srcsets = re.findall(r'srcset="([^"]+)"', html)
+    assert len(srcsets) == 2  # WebP and JPEG
+    for srcset in srcsets:
+        assert [int(c.rsplit(" ", 1)[1].rstrip("w")) for c in srcset.split(", ")] == widths
 
 
 def test_link_preview_image_is_the_1200x630_rendition(client):

@@ -1,5 +1,6 @@
 import datetime
 import re
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -8,6 +9,7 @@ from django.utils import timezone
 
 from news.models import Attachment
 from tests.core.test_uploads import PDF
+from tests.html_outline import outline
 from tests.news.factories import ArticleFactory, category
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +39,8 @@ def test_news_list_paginates_newest_first(client):
     assert 'rel="next" href="?page=2"' in first
     second = client.get("/tin-tuc/?page=2").content.decode()
     assert "Tin số 14" in second
-    assert client.get("/tin-tuc/?page=99").status_code == 404
+    # A page past the end shows the last one (core.pagination), not a 404.
+    assert client.get("/tin-tuc/?page=99").content.decode().count("Tin số 14") == 1
 
 
 def test_category_page_lists_only_its_articles(client):
@@ -159,3 +162,46 @@ def test_an_article_with_its_css_is_under_50_kb_compressed(client):
     css = (Path(settings.BASE_DIR) / "static/css/site.css").read_bytes()
     js = (Path(settings.BASE_DIR) / "static/js/site.js").read_bytes()
     assert len(gzip.compress(html)) + len(gzip.compress(css)) + len(gzip.compress(js)) < 50_000
+
+
+# HTML's "valid global date and time string", as written by core's `machine_datetime`.
+MACHINE_DATETIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d")
+
+
+def test_machine_readable_dates_are_valid_html_to_the_second(client):
+    """`<time datetime>` and `article:*_time` carried microseconds, which HTML refuses."""
+    when = datetime.datetime(2025, 12, 7, 8, 30, 15, 123456, tzinfo=TZ)
+    article = ArticleFactory(title="Bài có giờ đăng lẻ", publish_at=when)
+    ArticleFactory(title="Thông báo ghim", category=category("thong-bao"), pinned=True)
+    for url in ("/", "/tin-tuc/", article.get_absolute_url()):
+        html = client.get(url).content.decode()
+        values = re.findall(r' datetime="([^"]*)"', html)
+        values += re.findall(r'property="article:\w+_time" content="([^"]*)"', html)
+        assert values, url
+        for value in values:
+            assert MACHINE_DATETIME.fullmatch(value), (url, value)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert '<time datetime="2025-12-07T08:30:15+07:00">' in html
+    assert 'property="article:published_time" content="2025-12-07T08:30:15+07:00"' in html
+
+
+def test_no_template_prints_a_datetime_with_microseconds():
+    """One home for machine-readable dates: the `machine_datetime` filter, not `date:"c"`."""
+    from django.conf import settings
+
+    roots = [Path(d) for d in settings.TEMPLATES[0]["DIRS"]]
+    offenders = [
+        str(path)
+        for root in roots
+        for path in root.rglob("*.html")
+        if re.search(r"""\|date:["']c["']""", path.read_text())
+    ]
+    assert not offenders
+
+
+def test_news_lists_go_from_the_page_heading_to_article_headings(client):
+    """Each article card is an <h2> under the page's <h1>: no level skipped (they were <h3>)."""
+    ArticleFactory(title="Thông báo họp", category=category("thong-bao"))
+    for url in ("/tin-tuc/", "/tin-tuc/chuyen-muc/thong-bao/"):
+        headings, _landmarks = outline(client.get(url).content.decode())
+        assert headings[:2] == [1, 2], url

@@ -8,6 +8,7 @@ from django.utils import timezone
 from news.models import Article
 from tests.classes.factories import CourseFactory
 from tests.core.test_text import SEED_TITLE
+from tests.html_outline import outline
 from tests.news.factories import ArticleFactory
 from tienTan_portal import views
 
@@ -127,3 +128,12 @@ def test_unpublished_articles_are_not_found(client):
 def test_hostile_query_is_escaped(client):
     html = results(client, '"><script>alert(1)</script>')
     assert "<script>alert(1)</script>" not in html
+
+
+def test_the_search_page_has_one_named_search_landmark(client):
+    """The header's search form stays off the search page, which has its own: a screen
+    reader's landmark list shows one search, named after the page's heading."""
+    html = client.get("/tim-kiem/", {"q": "tien tan"}).content.decode()
+    assert [lm for lm in outline(html)[1] if lm[0] == "search"] == [("search", "Tìm kiếm")]
+    home = outline(client.get("/").content.decode())[1]
+    assert [lm for lm in home if lm[0] == "search"] == [("search", "Tìm kiếm trên trang")]

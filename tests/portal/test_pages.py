@@ -101,6 +101,21 @@ def test_error_pages_render_in_vietnamese():
     assert "Yêu cầu không hợp lệ" in render_to_string("400.html")
 
 
+def test_a_form_sent_without_its_security_code_gets_a_vietnamese_page():
+    """Django's own CSRF page is English, unstyled under our CSP: a villager whose form sat
+    open for hours, or whose browser blocks cookies, gets the site's page instead."""
+    from django.test import Client
+
+    from attendance.models import SurveyResponse
+
+    response = Client(enforce_csrf_checks=True).post("/khao-sat/", {"kinds": ["it"]})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert '<html lang="vi">' in html and "Chưa gửi được biểu mẫu" in html
+    assert "Chưa có gì được lưu" in html and 'href="/static/css/site.css"' in html
+    assert not SurveyResponse.objects.exists()
+
+
 def test_healthz_answers_ok_when_the_database_does(client):
     response = client.get("/healthz")
     assert response.status_code == 200
