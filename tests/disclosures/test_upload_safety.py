@@ -5,7 +5,6 @@ center staff, and the self-assessment service behind its staff page."""
 import hashlib
 import io
 import re
-import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,6 +13,7 @@ from disclosures.assessment_seed import ensure_indicators
 from disclosures.assessment_services import indicator_answers_save, self_assessment_create
 from disclosures.models import DisclosureDocument, Indicator, IndicatorAnswer
 from tests import pdfs, pictures
+from tests.core.test_uploads import deflated_docx
 from tests.disclosures.center import change_url, profile_form
 from tests.disclosures.factories import ADD_URL, center, form_data, pdf_bytes, stored_files
 from tests.factories import center_staff, school_staff
@@ -115,15 +115,7 @@ def test_a_picture_given_as_self_assessment_evidence_is_stored_clean(settings):
 
 
 def docx_bomb():
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        archive.writestr(
-            "[Content_Types].xml",
-            '<Types><Override ContentType="application/vnd.openxmlformats-officedocument.'
-            'wordprocessingml.document.main+xml"/></Types>',
-        )
-        archive.writestr("word/document.xml", b"<w:document>" + b"\x20" * 60_000_000)
-    return buf.getvalue()
+    return deflated_docx({"word/document.xml": b"<w:document>" + b"\x20" * 60_000_000})
 
 
 REFUSED = [
