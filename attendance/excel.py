@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
+from django.utils.formats import number_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
@@ -19,10 +20,18 @@ from openpyxl.utils import get_column_letter
 from attendance import cleaning
 from attendance.models import Hamlet, Sex
 from core.text import fold
+from core.uploads import archive_facts, human_size
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_IMPORT_ROWS = 2000
+# What reading one import may cost, decided before the rows are read (a 700 KB file can declare
+# millions of rows or unpack to hundreds of megabytes). A list of 2,000 learners made from the
+# template unpacks to well under 1 MB, has a few hundred cells a row at most, and its empty
+# rows end where its data does.
+MAX_SHEET_ROWS = 5000  # rows read, blank ones included
+MAX_SHEET_CELLS = 100_000  # rows × columns, as the sheet declares its size
+MAX_UNPACKED_BYTES = 3 * 1024 * 1024  # every part of the workbook, unpacked
 
 
 def safe(value):
@@ -200,17 +209,105 @@ def _sex(value):
     raise ValidationError(_("Sex must be “Nam” or “Nữ”."))
 
 
-def read_learners(upload):
-    """Parse and check every row; nothing is written. Returns [ImportRow] (errors per row)."""
+def _count(n):
+    return number_format(n, force_grouping=True)
+
+
+def _check_unpacked_size(upload):
+    """Refuse, from the zip's central directory, a workbook that unpacks to more than a list
+    of learners needs (a huge shared-strings or sheet part compressed small)."""
+    facts = archive_facts(upload)
+    if facts is not None and facts.unpacked > MAX_UNPACKED_BYTES:
+        raise ValidationError(
+            _(
+                "This Excel file unpacks to %(size)s; a list of %(rows)s learners needs far less "
+                "(at most %(limit)s are read). Copy only the learners into the template "
+                "(“Download the template” above) and upload that file."
+            )
+            % {
+                "size": human_size(facts.unpacked),
+                "rows": _count(MAX_IMPORT_ROWS),
+                "limit": human_size(MAX_UNPACKED_BYTES),
+            }
+        )
+
+
+def _check_declared_size(ws):
+    """Refuse a sheet whose declared size (its `dimension`) is beyond what is read."""
+    rows, columns = ws.max_row or 0, ws.max_column or 0
+    if rows > MAX_SHEET_ROWS:
+        raise _too_many_rows(rows)
+    if rows * columns > MAX_SHEET_CELLS:
+        raise ValidationError(
+            _(
+                "The sheet is marked as using %(cells)s cells (%(rows)s rows × %(columns)s "
+                "columns); at most %(limit)s are read. Delete the unused rows and columns to the "
+                "right of and below the list, or copy only the learners into the template, and "
+                "upload the file again."
+            )
+            % {
+                "cells": _count(rows * columns),
+                "rows": _count(rows),
+                "columns": _count(columns),
+                "limit": _count(MAX_SHEET_CELLS),
+            }
+        )
+
+
+def _too_many_rows(rows=None):
+    """Declared (`rows`) or found while reading: more rows than are read."""
+    what_to_do = _(
+        "Delete the empty rows below the list (select them, right-click, Delete), save and "
+        "upload the file again."
+    )
+    if rows:
+        problem = _(
+            "The sheet is marked as having %(rows)s rows, counting empty ones; at most "
+            "%(limit)s are read."
+        ) % {"rows": _count(rows), "limit": _count(MAX_SHEET_ROWS)}
+    else:
+        problem = _("The sheet has more than %(limit)s rows, counting empty ones.") % {
+            "limit": _count(MAX_SHEET_ROWS)
+        }
+    return ValidationError(f"{problem} {what_to_do}")
+
+
+def _sheet_rows(upload):
+    """(line, cells) for every row after the header, blank ones included, bounded before and
+    while reading: the workbook's unpacked size, the sheet's declared size, then the number of
+    rows read (openpyxl makes up the rows a sheet skips, so a row numbered 5,000,000 would
+    otherwise bring 5 million blank ones)."""
+    _check_unpacked_size(upload)
     try:
         wb = load_workbook(upload, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise ValidationError(_("This Excel file cannot be read. Save it again as .xlsx.")) from exc
-    ws = wb.worksheets[0]
+    try:
+        if not wb.worksheets:
+            raise ValidationError(_("This Excel file cannot be read. Save it again as .xlsx."))
+        ws = wb.worksheets[0]
+        _check_declared_size(ws)
+        # From here the rows are counted as they are read, so a declared size that is too small
+        # (some programs write A1) no longer hides rows: read them all, up to the limit.
+        ws.reset_dimensions()
+        rows = ws.iter_rows(min_row=2, max_col=len(IMPORT_HEADER), values_only=True)
+        for line, raw in enumerate(rows, start=2):
+            if line > MAX_SHEET_ROWS:
+                raise _too_many_rows()
+            yield line, list(raw or ()) + [None] * len(IMPORT_HEADER)
+    except ValidationError:
+        raise
+    except Exception as exc:  # a part that breaks only when read (bad XML, missing strings)
+        raise ValidationError(_("This Excel file cannot be read. Save it again as .xlsx.")) from exc
+    finally:
+        wb.close()
+
+
+def read_learners(upload):
+    """Parse and check every row; nothing is written. Returns [ImportRow] (errors per row)."""
     hamlets = {fold(h.name): h for h in Hamlet.objects.all()}
     rows = []
-    for line, raw in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
-        cells = list(raw or ()) + [None] * len(IMPORT_HEADER)
+    for line, cells in _sheet_rows(upload):
         if not any(_text(c) for c in cells[: len(IMPORT_HEADER)]):
             continue
         if len(rows) >= MAX_IMPORT_ROWS:

@@ -14,10 +14,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.images import reencode
 from core.models import StampedModel, TimeStampedModel
 from core.search import searchable_text
 from core.text import fold, unique_slug
-from core.uploads import ContentTypeValidator, DatedUploadTo
+from core.uploads import PICTURES, ContentTypeValidator, DatedUploadTo, UploadImageField
 from core.validators import validate_public_phone
 
 
@@ -68,6 +69,10 @@ class Partner(TimeStampedModel):
         if not self.slug:
             self.slug = unique_slug(self, self.name)
         super().save(*args, **kwargs)
+
+
+# The class page shows its cover at most a column wide; link previews take 1200 px.
+COVER_MAX_SIDE = 1600
 
 
 class Kind(models.TextChoices):
@@ -144,11 +149,12 @@ class Course(StampedModel):
     )
     enrollment_closes = models.DateField(_("enrollment closes"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
-    cover = models.ImageField(
+    cover = UploadImageField(
         _("cover image"),
         upload_to=DatedUploadTo("classes"),
         blank=True,
-        validators=[ContentTypeValidator(["jpg", "png", "webp"], max_bytes=5 * 1024 * 1024)],
+        validators=[ContentTypeValidator(PICTURES, max_bytes=5 * 1024 * 1024)],
+        help_text=_("JPEG, PNG or WebP photo. It is resized and location data is removed."),
     )
     reported_learners = models.PositiveIntegerField(
         _("reported number of learners"),
@@ -213,6 +219,9 @@ class Course(StampedModel):
         self.search_text = searchable_text(
             self.title, self.topic, self.get_kind_display(), self.place, self.description
         )
+        if self.cover and not self.cover._committed:
+            # Store a clean re-encoded JPEG (no GPS position), never the uploaded bytes.
+            self.cover = reencode(self.cover, max_side=COVER_MAX_SIDE, name="lop-hoc.jpg")
         super().save(*args, **kwargs)
 
     @property

@@ -20,7 +20,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.models import StampedModel
-from core.uploads import KINDS, DatedUploadTo, describe, sniff
+from core.uploads import KINDS, DatedUploadTo, UploadFileField, describe, sniff, stored_upload
 from disclosures.validators import validate_document_file
 
 TT25_2023 = "Thông tư 25/2023/TT-BGDĐT"
@@ -257,7 +257,7 @@ class IndicatorAnswer(StampedModel):
     note = models.TextField(
         _("note"), blank=True, help_text=_("What shows it: figures, documents, decisions.")
     )
-    evidence_file = models.FileField(
+    evidence_file = UploadFileField(
         _("evidence file"),
         upload_to=DatedUploadTo("tu-danh-gia"),
         max_length=200,
@@ -312,6 +312,7 @@ class IndicatorAnswer(StampedModel):
 
     def save(self, *args, **kwargs):
         if self.evidence_file and not self.evidence_file._committed:
+            self.evidence_file = stored_upload(self.evidence_file)  # a scan: without GPS
             kind = sniff(self.evidence_file)
             self.evidence_file_type = kind.ext if kind else ""
             self.evidence_file_size = self.evidence_file.size

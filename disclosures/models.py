@@ -20,12 +20,22 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from core.html import RICH_TEXT_EXTENSIONS, sanitize_html
-from core.images import PictureValidator, reencode
+from core.images import reencode
 from core.models import StampedModel
 from core.roles import CENTER_STAFF, SCHOOL_STAFF
 from core.search import searchable_text
 from core.text import fold, unique_slug
-from core.uploads import KINDS, ContentTypeValidator, DatedUploadTo, describe, sniff
+from core.uploads import (
+    KINDS,
+    PICTURES,
+    ContentTypeValidator,
+    DatedUploadTo,
+    UploadFileField,
+    UploadImageField,
+    describe,
+    sniff,
+    stored_upload,
+)
 from core.validators import validate_public_phone
 from disclosures.validators import (
     SCHOOL_YEAR_PATTERN,
@@ -133,14 +143,11 @@ class Organization(models.Model):
         blank=True,
         help_text=_("A short account of how the organization was founded and grew."),
     )
-    chart = models.ImageField(
+    chart = UploadImageField(
         _("organization chart"),
         upload_to=DatedUploadTo("to-chuc"),
         blank=True,
-        validators=[
-            ContentTypeValidator(["jpg", "png", "webp"], max_bytes=10 * 1024 * 1024),
-            PictureValidator(),
-        ],
+        validators=[ContentTypeValidator(PICTURES, max_bytes=10 * 1024 * 1024)],
         help_text=_("Optional: a photo or drawing of the organization chart (JPEG, PNG, WebP)."),
     )
     chart_description = models.TextField(
@@ -219,14 +226,11 @@ class Person(models.Model):
         blank=True,
         help_text=_("Only an address the person agrees to publish; leave empty otherwise."),
     )
-    photo = models.ImageField(
+    photo = UploadImageField(
         _("photo"),
         upload_to=DatedUploadTo("can-bo"),
         blank=True,
-        validators=[
-            ContentTypeValidator(["jpg", "png", "webp"], max_bytes=10 * 1024 * 1024),
-            PictureValidator(),
-        ],
+        validators=[ContentTypeValidator(PICTURES, max_bytes=10 * 1024 * 1024)],
         help_text=_("Optional. Made small and stripped of camera data (GPS) on upload."),
     )
     order = models.PositiveSmallIntegerField(
@@ -373,7 +377,7 @@ class DisclosureDocument(StampedModel):
         default=timezone.now,
         help_text=_("A date in the future keeps the document hidden until then."),
     )
-    file = models.FileField(
+    file = UploadFileField(
         _("file"),
         upload_to=DatedUploadTo("cong-khai"),
         max_length=200,
@@ -562,6 +566,9 @@ class DisclosureDocument(StampedModel):
             if self.slug in RESERVED_SLUGS:
                 self.slug = unique_slug(self, f"{self.title} văn bản", max_length=90)
         if self.file and not self.file._committed:
+            # A scan is stored re-encoded (no GPS position, no camera data), and the size and
+            # checksum readers can verify are those of the stored file.
+            self.file = stored_upload(self.file)
             self._record_file_facts()
         if self.status != self.Status.WITHDRAWN:
             self.withdrawn_at = None

@@ -9,7 +9,6 @@ For `news/covers/2025/12/<uuid>.jpg` the renditions are `<uuid>-w360.webp`, `<uu
 ... and `<uuid>-og.jpg` (1200×630, for link previews on Zalo and Facebook).
 """
 
-import io
 import posixpath
 
 from django.core.exceptions import ValidationError
@@ -19,28 +18,30 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
 from core import images
-from core.uploads import sniff
+from core.uploads import PICTURES, ContentTypeValidator
 
 WIDTHS = (360, 720, 1080)
 MAX_SIDE = 2000  # the re-encoded original: enough for any phone or laptop screen
 OG_SIZE = (1200, 630)
-WEBP_QUALITY = 76
 
 
 @deconstructible
-class CoverImageValidator:
-    """Only real JPEG, PNG or WebP images, within a pixel budget (no decompression bombs)."""
+class CoverImageValidator(ContentTypeValidator):
+    """Only real JPEG, PNG or WebP images, within a pixel budget (no decompression bombs),
+    whatever their name says: the picture is re-encoded anyway."""
+
+    def __init__(self):
+        super().__init__(PICTURES, any_name=True)
 
     def __call__(self, upload):
-        kind = sniff(upload)
-        if kind is None or kind.ext not in {"jpg", "png", "webp"}:
+        try:
+            super().__call__(upload)
+        except ValidationError as error:
+            if error.code != "bad_content":
+                raise
             raise ValidationError(
                 _("This file is not a JPEG, PNG or WebP photo."), code="not_an_image"
-            )
-        images.check_decodable(upload)
-
-    def __eq__(self, other):
-        return isinstance(other, CoverImageValidator)
+            ) from None
 
 
 def rendition_name(cover_name: str, suffix: str) -> str:
@@ -58,12 +59,8 @@ def widths_for(cover_width: int | None) -> list[int]:
 
 
 def _encode(image: Image.Image, fmt: str) -> bytes:
-    buf = io.BytesIO()
-    if fmt == "JPEG":
-        image.save(buf, "JPEG", quality=images.JPEG_QUALITY, optimize=True, progressive=True)
-    else:
-        image.save(buf, "WEBP", quality=WEBP_QUALITY, method=4)
-    return buf.getvalue()
+    quality = images.JPEG_QUALITY if fmt == "JPEG" else images.WEBP_QUALITY
+    return images.encode(image, fmt, quality=quality)
 
 
 def reencode(upload) -> ContentFile:

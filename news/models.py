@@ -9,7 +9,15 @@ from core.html import RICH_TEXT_EXTENSIONS, sanitize_html
 from core.models import StampedModel, TimeStampedModel
 from core.search import searchable_text
 from core.text import fold, unique_slug
-from core.uploads import ContentTypeValidator, DatedUploadTo, describe, sniff
+from core.uploads import (
+    ContentTypeValidator,
+    DatedUploadTo,
+    UploadFileField,
+    UploadImageField,
+    describe,
+    sniff,
+    stored_upload,
+)
 from news.images import CoverImageValidator, make_renditions, reencode
 
 ATTACHMENT_TYPES = ("pdf", "docx", "xlsx", "pptx", "odt", "ods", "jpg", "png")
@@ -91,7 +99,7 @@ class Article(StampedModel):
     body = ProseEditorField(
         _("body"), extensions=RICH_TEXT_EXTENSIONS, sanitize=sanitize_html, blank=True
     )
-    cover = models.ImageField(
+    cover = UploadImageField(
         _("cover image"),
         upload_to=DatedUploadTo("news/covers"),
         width_field="cover_width",
@@ -187,11 +195,14 @@ class Attachment(TimeStampedModel):
         Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="attachments"
     )
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(
+    file = UploadFileField(
         _("file"),
         upload_to=DatedUploadTo("news/attachments"),
         validators=[ContentTypeValidator(ATTACHMENT_TYPES, max_bytes="NEWS_ATTACHMENT_MAX_BYTES")],
-        help_text=_("PDF, Word, Excel, PowerPoint, OpenDocument, JPEG or PNG."),
+        help_text=_(
+            "PDF, Word, Excel, PowerPoint, OpenDocument, JPEG or PNG. Photos are stored "
+            "without location data."
+        ),
     )
     kind = models.CharField(_("type"), max_length=20, editable=False, blank=True)
     size = models.PositiveBigIntegerField(_("size"), default=0, editable=False)
@@ -206,7 +217,10 @@ class Attachment(TimeStampedModel):
         return self.title
 
     def save(self, *args, **kwargs):
-        if self.file and not self.kind:
+        if self.file and not self.file._committed:
+            # A picture is stored re-encoded (no GPS position, no camera data); type and size
+            # are those of the stored file.
+            self.file = stored_upload(self.file)
             found = sniff(self.file)
             self.kind = found.label if found else ""
             self.size = self.file.size

@@ -2,10 +2,11 @@
 
 - requirements.lock pins every runtime package, each with at least one sha256 hash;
 - every package pinned in requirements.txt is pinned to the same version in the lock;
-- Django, Pillow and gunicorn are at least the versions in SECURITY_FLOORS.
+- Django, Pillow, gunicorn and pypdf (they read what strangers send: requests, pictures,
+  PDFs) are at least the versions in SECURITY_FLOORS.
 
-Raise a floor the day a security release is announced (djangoproject.com/weblog, Pillow's
-and gunicorn's release notes), then `make lock`.
+Raise a floor the day a security release is announced (djangoproject.com/weblog, Pillow's,
+gunicorn's and pypdf's release notes), then `make lock`.
 """
 
 import re
@@ -21,6 +22,7 @@ SECURITY_FLOORS = {
     "django": "5.2.19",
     "pillow": "13.0.0",
     "gunicorn": "27.0.1",
+    "pypdf": "7.1.0",  # reviewed 2026-12-05, when uploads started to be read with it
 }
 
 

@@ -117,8 +117,24 @@ print(json.dumps({"documents": DisclosureDocument.objects.count(), "rows_with_fi
 
 
 def pdf(size):
-    head = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"
-    return head + b"%" * (size - len(head) - 7) + b"\n%%EOF\n"
+    """A real (empty) PDF of `size` bytes, which the upload checks accept: catalog, page tree,
+    cross-reference table and trailer, padded by a comment line after the header."""
+
+    def build(pad):
+        out = b"%PDF-1.4\n%" + b"0" * pad + b"\n"
+        offsets = []
+        for number, body in enumerate(
+            [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"], 1
+        ):
+            offsets.append(len(out))
+            out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+        xref = len(out)
+        out += b"xref\n0 3\n0000000000 65535 f \n"
+        out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+        return out + b"trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+
+    pad = size - len(build(0))
+    return build(pad - (len(build(pad)) - size))
 
 
 def files_under(root):

@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from disclosures.demo import minimal_pdf
 from news.models import Article, Attachment
 from tests.diskfull import disk_with_free_space
 from tests.factories import center_staff
@@ -30,7 +31,7 @@ def stored_files(settings):
 
 
 def with_attachment(**overrides):
-    pdf = b"%PDF-1.4\n" + b"%" * 200_000 + b"\n%%EOF\n"
+    pdf = minimal_pdf(["Ke hoach nam hoc 2025-2026, trang " + "x" * 80] * 2000)  # ~200 KB
     return form_data(
         cover=SimpleUploadedFile("anh.jpg", jpeg_bytes()),
         cover_alt="Lớp học",

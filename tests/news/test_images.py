@@ -6,8 +6,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from disclosures.demo import minimal_pdf
 from news.images import CoverImageValidator, rendition_name
+from news.models import Article, Attachment
+from tests import pdfs, pictures
+from tests.factories import center_staff
 from tests.news.factories import ArticleFactory
+from tests.news.test_admin import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +115,105 @@ def test_small_photos_are_not_upscaled():
     assert storage.exists(rendition_name(name, "w360.webp"))
     assert storage.exists(rendition_name(name, "w500.webp"))
     assert not storage.exists(rendition_name(name, "w720.webp"))
+
+
+# --- Nothing that identifies people survives (issue 12, items 4 and 5) --------------------------
+
+ADD_URL = "/admin/news/article/add/"
+
+
+def stored(storage, name) -> bytes:
+    with storage.open(name) as fh:
+        return fh.read()
+
+
+@pytest.fixture
+def staff_client(client):
+    client.force_login(center_staff())
+    return client
+
+
+def test_cover_and_every_rendition_are_stored_without_metadata_and_in_srgb(staff_client):
+    cover = upload("IMG_0001.jpg", pictures.dirty_jpeg())
+    response = staff_client.post(ADD_URL, form_data(cover=cover, cover_alt="Lớp học nghề"))
+    assert response.status_code == 302
+    article = Article.objects.get()
+    storage, name = article.cover.storage, article.cover.name
+    suffixes = [f"w{w}.{ext}" for w in (360, 720, 1080) for ext in ("webp", "jpg")] + ["og.jpg"]
+    for path in [name] + [rendition_name(name, suffix) for suffix in suffixes]:
+        data = stored(storage, path)
+        pictures.assert_clean(data, path)
+        # Drawn red under a profile whose red is sRGB's green: converted, it is green.
+        assert pictures.looks_green(data), path
+
+
+def test_a_png_cover_loses_its_text_chunks_and_profile():
+    article = ArticleFactory(cover=upload("so-do.png", pictures.dirty_png()))
+    data = stored(article.cover.storage, article.cover.name)
+    pictures.assert_clean(data, "cover")
+    assert pictures.looks_green(data)
+    og = stored(article.cover.storage, rendition_name(article.cover.name, "og.jpg"))
+    pictures.assert_clean(og, "og")
+
+
+def attachment_form(name, data, **overrides):
+    return form_data(
+        **{
+            "attachments-TOTAL_FORMS": "1",
+            "attachments-0-title": "Ảnh hiện trường",
+            "attachments-0-file": upload(name, data),
+            "attachments-0-order": "0",
+        },
+        **overrides,
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "build", "kind"),
+    [
+        ("anh-hien-truong.jpg", pictures.dirty_jpeg, "JPEG"),
+        ("so-do.png", pictures.dirty_png, "PNG"),
+    ],
+)
+def test_a_picture_attached_to_an_article_is_stored_without_its_gps_position(
+    staff_client, name, build, kind
+):
+    response = staff_client.post(ADD_URL, attachment_form(name, build()))
+    assert response.status_code == 302
+    attachment = Attachment.objects.get()
+    data = stored(attachment.file.storage, attachment.file.name)
+    pictures.assert_clean(data, name)
+    assert pictures.looks_green(data)
+    assert attachment.kind == kind and attachment.size == len(data)
+    # Markup after the first 2 KB, less obvious than a <script>: gone with the re-encoding.
+    tail = b'<a href="javascript:alert(1)"><img src=x onerror=alert(1)></a>'
+    response = staff_client.post(
+        ADD_URL, attachment_form(name, build(tail=tail), title="Bài thứ hai")
+    )
+    assert response.status_code == 302
+    second = Attachment.objects.get(article__title="Bài thứ hai")
+    data = stored(second.file.storage, second.file.name)
+    assert b"onerror" not in data and b"javascript:" not in data
+
+
+LONG = "Kế hoạch tổ chức lớp bồi dưỡng kiến thức pháp luật cho người dân xã Tiên Tân năm 2026 "
+
+
+@pytest.mark.parametrize("length", [101, 150, 255])
+def test_an_attachment_with_a_long_file_name_is_accepted(staff_client, length):
+    name = (LONG * 4)[: length - 4] + ".pdf"
+    assert len(name) == length
+    response = staff_client.post(ADD_URL, attachment_form(name, minimal_pdf(["Ke hoach"])))
+    assert response.status_code == 302
+    attachment = Attachment.objects.get()
+    assert attachment.kind == "PDF"
+    assert len(attachment.file.name) < 70 and "Kế hoạch" not in attachment.file.name
+
+
+def test_a_pdf_with_javascript_attached_to_an_article_is_refused(staff_client, settings):
+    response = staff_client.post(
+        ADD_URL, attachment_form("ke-hoach.pdf", pdfs.javascript_on_open(compress=True))
+    )
+    assert response.status_code == 200
+    assert "mã tự chạy khi mở" in response.content.decode()
+    assert not Article.objects.exists() and not Attachment.objects.exists()
