@@ -1,11 +1,9 @@
 """Scale-out on one machine: two gunicorn instances behind (an imaginary) nginx share one
 PostgreSQL and one Redis. What staff do on one is what readers get from the other."""
 
-import re
 import time
 
 import pytest
-from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
 from core.cache import VERSION_MEMO_SECONDS
 from news.models import Article
@@ -21,19 +19,7 @@ POLL_INTERVAL = 0.02
 
 
 def staff_user():
-    """Center staff with a password the production instances can check (the test settings
-    hash with MD5, which production does not accept)."""
-    user = center_staff()
-    hasher = PBKDF2PasswordHasher()
-    user.password = hasher.encode(PASSWORD, hasher.salt())
-    user.save(update_fields=["password"])
-    return user
-
-
-def csrf_token(html):
-    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
-    assert match, "no CSRF token in the form"
-    return match.group(1)
+    return servers.set_production_password(center_staff(), PASSWORD)
 
 
 def log_in(client, user):
@@ -43,7 +29,7 @@ def log_in(client, user):
     response = client.post(
         "/admin/login/?next=/admin/",
         {
-            "csrfmiddlewaretoken": csrf_token(form.body),
+            "csrfmiddlewaretoken": servers.csrf_token(form.body),
             "username": user.username,
             "password": PASSWORD,
             "next": "/admin/",
@@ -84,7 +70,7 @@ def test_a_publish_on_one_instance_shows_on_the_other_within_a_second(
     published = staff.post(
         "/admin/news/article/",
         {
-            "csrfmiddlewaretoken": csrf_token(changelist.body),
+            "csrfmiddlewaretoken": servers.csrf_token(changelist.body),
             "action": "publish",
             "select_across": "0",
             "index": "0",
@@ -136,10 +122,8 @@ def test_a_session_made_on_one_instance_works_on_the_other(site, shared_cache):
 
     # Logging out on B ends the session everywhere.
     index = on_b.get("/admin/")
-    assert on_b.post("/admin/logout/", {"csrfmiddlewaretoken": csrf_token(index.body)}).status in (
-        200,
-        302,
-    )
+    token = servers.csrf_token(index.body)
+    assert on_b.post("/admin/logout/", {"csrfmiddlewaretoken": token}).status in (200, 302)
     again = site.client(0)
     again.cookies = {"__Host-sessionid": on_a.cookies["__Host-sessionid"]}
     assert again.get("/admin/").status == 302
