@@ -13,13 +13,13 @@ FAILING_PATH = "/thu-nghiem/loi-may-chu/"
 DATABASE_DOWN_PATH = "/thu-nghiem/mat-co-so-du-lieu/"
 
 
-class DeliberateFailure(RuntimeError):
+class DeliberateError(RuntimeError):
     pass
 
 
 @csrf_exempt  # the tests post a form to it, as a villager would post the enrollment form
 def fail(request):
-    raise DeliberateFailure("a page failed on purpose, for a test")
+    raise DeliberateError("a page failed on purpose, for a test")
 
 
 def database_down(request):

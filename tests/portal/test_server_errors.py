@@ -69,7 +69,7 @@ def test_admins_get_one_mail_with_the_traceback_and_none_of_the_posted_values(
     assert sorted(mail.to) == ["kythuat@example.vn", "quantri@example.vn"]
     assert mail.subject.startswith("[testserver] ")
     assert FAILING_PATH in mail.subject
-    assert "Traceback" in mail.body and "DeliberateFailure" in mail.body
+    assert "Traceback" in mail.body and "DeliberateError" in mail.body
     # Which form failed is told by its field names; what the villager typed is not.
     assert "phone" in mail.body and "full_name" in mail.body
     for value in POSTED.values():
@@ -77,7 +77,7 @@ def test_admins_get_one_mail_with_the_traceback_and_none_of_the_posted_values(
 
     log = console_log.getvalue()
     assert f"Internal Server Error: {FAILING_PATH}" in log
-    assert "Traceback (most recent call last)" in log and "DeliberateFailure" in log
+    assert "Traceback (most recent call last)" in log and "DeliberateError" in log
     for value in POSTED.values():
         assert value not in log
 
