@@ -17,19 +17,11 @@ from tests.factories import center_staff
 from tests.news.factories import ArticleFactory
 from tests.raising_urls import FAILING_PATH
 from tests.scaleout import servers
+from tests.security.headers import SECURITY_HEADERS
 
 pytestmark = [pytest.mark.deploy, pytest.mark.django_db(transaction=True)]
 
 HOST = servers.PUBLIC_HOST
-APP_SECURITY_HEADERS = (
-    "Content-Security-Policy",
-    "Strict-Transport-Security",
-    "X-Content-Type-Options",
-    "X-Frame-Options",
-    "Referrer-Policy",
-    "Permissions-Policy",
-    "Cross-Origin-Opener-Policy",
-)
 
 
 def missing_headers(response, names):
@@ -176,7 +168,7 @@ def test_an_upload_just_over_the_apps_limit_reaches_the_app(deployed):
     body, headers = multipart(21 * 1024 * 1024)
     response = deployed.nginx.client().request("POST", "/admin/login/", body=body, headers=headers)
     assert response.status == 403
-    assert not missing_headers(response, APP_SECURITY_HEADERS)
+    assert not missing_headers(response, SECURITY_HEADERS)
 
 
 # --- Error pages -------------------------------------------------------------------------
@@ -186,12 +178,12 @@ def test_the_apps_error_pages_keep_their_security_headers(deployed):
     browser = deployed.nginx.client()
     not_found = browser.get("/khong-co-trang-nay/")
     assert not_found.status == 404
-    assert not missing_headers(not_found, APP_SECURITY_HEADERS)
+    assert not missing_headers(not_found, SECURITY_HEADERS)
 
     failed = browser.get(FAILING_PATH)
     assert failed.status == 500
     assert "Lỗi máy chủ" in failed.body
-    assert not missing_headers(failed, APP_SECURITY_HEADERS)
+    assert not missing_headers(failed, SECURITY_HEADERS)
 
 
 NGINX_PAGE_HEADERS = {

@@ -10,21 +10,13 @@ from django.test import Client
 
 from tests.portal.test_settings import PROD, run_manage
 from tests.raising_urls import DATABASE_DOWN_PATH, FAILING_PATH
+from tests.security.headers import SECURITY_HEADERS
 
 pytestmark = [pytest.mark.urls("tests.raising_urls"), pytest.mark.django_db]
 
 ADMINS = [("Quản trị viên", "quantri@example.vn"), ("", "kythuat@example.vn")]
 # What a villager types into the enrollment form: it must reach no mail and no log line.
 POSTED = {"full_name": "Nguyễn Thị Hoà", "phone": "0912345678", "birth_year": "1958"}
-SECURITY_HEADERS = (
-    "Content-Security-Policy",
-    "Strict-Transport-Security",
-    "X-Content-Type-Options",
-    "X-Frame-Options",
-    "Referrer-Policy",
-    "Permissions-Policy",
-    "Cross-Origin-Opener-Policy",
-)
 
 
 @pytest.fixture
