@@ -68,11 +68,13 @@ lighthouse: $(VENV)/.installed compilemessages
 drills: $(VENV)/.installed compilemessages
 	$(PY) scripts/drills/drills.py $(DRILLS)
 
+# gunicorn as the systemd unit runs it (deploy/gunicorn.conf.py: errors and tracebacks to
+# stderr), on loopback, with each request logged to the terminal too.
 serve: $(VENV)/.installed compilemessages
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) migrate --noinput
-	$(VENV)/bin/gunicorn tienTan_portal.wsgi:application \
-		--bind 0.0.0.0:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+	$(VENV)/bin/gunicorn --config deploy/gunicorn.conf.py \
+		--bind 127.0.0.1:$(PORT) --access-logfile -
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -6,11 +6,13 @@ DEBUG is off, and with DEBUG off the process refuses to start without a secret k
 """
 
 import datetime
+from email.utils import getaddresses
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import environ
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -202,6 +204,34 @@ AXES_CLIENT_IP_CALLABLE = "core.net.client_ip"
 globals().update(env.email_url_config(env.str("EMAIL_URL", default="") or "consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 
+
+def _admins(value: str) -> list[tuple[str, str]]:
+    """DJANGO_ADMINS, e.g. `Nguyễn Văn An <an@example.vn>, chi@example.vn`, as Django's
+    [(name, address), ...]. A name holding a comma must be quoted ("Trần, Bình" <b@x.vn>).
+    Anything that is not an address stops the start: a typo here would silently leave errors
+    unreported."""
+    admins = []
+    for name, address in getaddresses([value]):
+        if not name and not address:
+            continue  # a stray or trailing comma
+        try:
+            validate_email(address)
+        except ValidationError:
+            raise ImproperlyConfigured(
+                f"DJANGO_ADMINS: {address or name!r} is not an e-mail address. Write "
+                "`Name <address>, address, ...` and quote a name that holds a comma."
+            ) from None
+        admins.append((name, address))
+    return admins
+
+
+# Who gets a mail with the traceback when a page fails with a server error (see LOGGING).
+ADMINS = _admins(env.str("DJANGO_ADMINS", default=""))
+# The sender of those mails; many SMTP servers refuse Django's default root@localhost.
+SERVER_EMAIL = env.str("DJANGO_SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# Say which site a mail comes from: "[tthtcd-tientan.example.vn] ERROR ...".
+EMAIL_SUBJECT_PREFIX = f"[{ALLOWED_HOSTS[0]}] "
+
 # Language, time and formats: Vietnamese, day-first dates, "." for thousands.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese"))]
@@ -353,13 +383,37 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
+# Errors must be seen. Every log line goes to stderr: under systemd that is the journal
+# (`journalctl -u tientan-web`), under `make serve` the terminal. A request that fails with an
+# exception (a 500) also mails its traceback to ADMINS, without the values the form posted
+# (core/reporting.py). Django's own default would mail every error of every `django.*` logger,
+# e.g. each bogus Host header a scanner sends; here only the 500s are mailed.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "core.reporting.PersonalDataReporterFilter"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "uncaught_exception": {"()": "core.reporting.UncaughtExceptionFilter"},
+    },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "uncaught_exception"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
-    # WeasyPrint logs every layout step of a PDF at INFO, and warns about each screen-only CSS
-    # rule of site.css it skips (about 20 lines per PDF); its errors still show.
-    "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "WARNING"}},
+    "loggers": {
+        # Named so that Django's default handlers on it (a second mail_admins) are replaced:
+        # its records reach the console through the root logger, at the root's level.
+        "django": {"handlers": [], "level": "NOTSET"},
+        "django.request": {"handlers": ["mail_admins"]},
+        # WeasyPrint logs every layout step of a PDF at INFO, and warns about each screen-only
+        # CSS rule of site.css it skips (about 20 lines per PDF); its errors still show.
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

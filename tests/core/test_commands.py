@@ -39,3 +39,24 @@ def test_local_admin_password_is_printed_once(settings):
     assert password not in again.getvalue()
     user.refresh_from_db()
     assert user.check_password(password)
+
+
+def test_mail_admins_mails_the_text_it_reads(settings, mailoutbox):
+    """What systemd runs when a daily job fails (deploy/systemd/tientan-failed@.service)."""
+    settings.ADMINS = [("Quản trị viên", "quantri@example.vn")]
+    journal = "pg_dump: error: connection to server failed\n"
+    call_command(
+        "mail_admins", "tientan-backup.service failed", stdin=io.StringIO(journal),
+        stdout=io.StringIO(),
+    )  # fmt: skip
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].to == ["quantri@example.vn"]
+    assert mailoutbox[0].subject.endswith("tientan-backup.service failed")
+    assert journal in mailoutbox[0].body
+
+
+def test_mail_admins_without_admins_is_an_error(settings, mailoutbox):
+    settings.ADMINS = []
+    with pytest.raises(CommandError, match="DJANGO_ADMINS"):
+        call_command("mail_admins", "x", stdin=io.StringIO("y"), stdout=io.StringIO())
+    assert mailoutbox == []

@@ -5,13 +5,10 @@ the tests write, so they use the test database itself (`connection.settings_dict
 and the tests are `transaction=True` (rows are committed, not hidden in a test transaction).
 """
 
-import os
 import secrets
 from dataclasses import dataclass
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-from django.db import connection
 
 from tests.scaleout import servers
 
@@ -26,17 +23,6 @@ def redis_url(scratch):
     server, url = servers.start_redis(scratch)
     yield url
     server.stop()
-
-
-def instance_database_url():
-    """DATABASE_URL of the run, pointed at the database pytest-django created."""
-    if connection.vendor != "postgresql":
-        pytest.fail(
-            "The scale-out tests need PostgreSQL (instances cannot share a test database on "
-            "SQLite): run them with `make test`, which starts one."
-        )
-    parts = urlsplit(os.environ["DATABASE_URL"])
-    return urlunsplit(parts._replace(path="/" + connection.settings_dict["NAME"]))
 
 
 @dataclass
@@ -57,7 +43,7 @@ class Site:
 @pytest.fixture(scope="module")
 def site(django_db_setup, django_db_blocker, scratch, redis_url):
     with django_db_blocker.unblock():
-        database_url = instance_database_url()
+        database_url = servers.instance_database_url()
     # Every instance of a deployment shares the secret key (sessions and password-reset
     # links signed by one are checked by another), the database, the cache and the media.
     env = servers.production_env(

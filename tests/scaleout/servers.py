@@ -1,4 +1,5 @@
-"""Real servers for the scale-out tests: redis-server, gunicorn instances, moto's S3 server.
+"""Real servers for the scale-out and deploy tests: redis-server, gunicorn instances, moto's S3
+server (nginx: tests/deploy/nginx.py).
 
 Each is started on 127.0.0.1 on a free port, in a temporary folder, and stopped by the caller
 (every helper returns something with `stop()`); waiting is always bounded.
@@ -10,40 +11,22 @@ import os
 import re
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
-from django.contrib.auth.hashers import PBKDF2PasswordHasher
-
-from tests.factories import center_staff
+from django.db import connection
 
 # nginx passes the public host name to every instance (`proxy_set_header Host $host`), so all
 # of them build the same cache keys and URLs.
 PUBLIC_HOST = "tthtcd-tientan.example.vn"
 START_TIMEOUT = 30  # seconds for a server to answer after it is started
-PASSWORD = "mat-khau-hai-may-chu-2026"
-
-
-def production_staff(**fields):
-    """Center staff with a password the production servers can check (the test settings
-    hash with MD5, which production does not accept)."""
-    user = center_staff(**fields)
-    hasher = PBKDF2PasswordHasher()
-    user.password = hasher.encode(PASSWORD, hasher.salt())
-    user.save(update_fields=["password"])
-    return user
-
-
-def csrf_token(html):
-    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
-    assert match, "no CSRF token in the form"
-    return match.group(1)
 
 
 def free_port() -> int:
@@ -152,6 +135,18 @@ def start_moto(folder: Path) -> tuple[Process, str]:
     return server, f"http://127.0.0.1:{port}"
 
 
+def instance_database_url() -> str:
+    """DATABASE_URL of the run, pointed at the database pytest-django created, so servers
+    started by a test see the rows it commits (`transaction=True`)."""
+    if connection.vendor != "postgresql":
+        raise RuntimeError(
+            "These tests need PostgreSQL (servers cannot share a test database on SQLite): "
+            "run them with `make test`, which starts one."
+        )
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    return urlunsplit(parts._replace(path="/" + connection.settings_dict["NAME"]))
+
+
 def production_env(**overrides) -> dict:
     """The environment of a production process: DEBUG off, a key, a host list; no test
     settings. Plain HTTP on loopback stands in for nginx's HTTPS (it sends
@@ -198,7 +193,11 @@ def collectstatic(env: dict):
         raise RuntimeError(f"collectstatic failed:\n{result.stderr[-3000:]}")
 
 
-def start_gunicorn(name: str, folder: Path, env: dict, workers: int = 1) -> tuple[Process, int]:
+def start_gunicorn(
+    name: str, folder: Path, env: dict, options=("--workers", "1", "--timeout", "30")
+) -> tuple[Process, int]:
+    """gunicorn on a free loopback port, once /healthz answers. `options` replace the small
+    defaults (the deploy test passes the shipped `--config deploy/gunicorn.conf.py`)."""
     port = free_port()
     server = _start(
         name,
@@ -207,12 +206,9 @@ def start_gunicorn(name: str, folder: Path, env: dict, workers: int = 1) -> tupl
             "-m",
             "gunicorn",
             "tienTan_portal.wsgi:application",
+            *options,
             "--bind",
             f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--timeout",
-            "30",
         ],
         folder,
         env=env,
@@ -223,47 +219,81 @@ def start_gunicorn(name: str, folder: Path, env: dict, workers: int = 1) -> tupl
     return server, port
 
 
+def set_production_password(user, password):
+    """Give a user a password the production instances can check (the test settings hash
+    with MD5, which production does not accept)."""
+    from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+    hasher = PBKDF2PasswordHasher()
+    user.password = hasher.encode(password, hasher.salt())
+    user.save(update_fields=["password"])
+    return user
+
+
+def csrf_token(html):
+    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    assert match, "no CSRF token in the form"
+    return match.group(1)
+
+
 @dataclass
 class Response:
     status: int
     headers: http.client.HTTPMessage
-    body: str
+    content: bytes
+
+    @property
+    def body(self) -> str:
+        return self.content.decode("utf-8", "replace")
 
     def header(self, name, default=None):
         return self.headers.get(name, default)
 
 
+# What nginx tells gunicorn about a request (deploy/nginx/snippets/tientan-proxy.conf).
+NGINX_HEADERS = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "127.0.0.1"}
+
+
 @dataclass
 class Client:
-    """A browser behind nginx, talking to one instance: it keeps its own cookies (the
-    session cookie is `__Host-`/Secure, so no stock cookie jar would send it over the
-    loopback's plain HTTP), sends the public host and says the request came over HTTPS."""
+    """A browser, talking to one instance: it keeps its own cookies (the session cookie is
+    `__Host-`/Secure, so no stock cookie jar would send it over the loopback's plain HTTP)
+    and sends the public host.
+
+    By default it stands in for a browser behind nginx: plain HTTP to gunicorn, saying itself
+    what nginx would (NGINX_HEADERS). Through the real nginx of tests/deploy it speaks TLS
+    (`tls`), from a chosen loopback address (`source`, e.g. 127.0.0.2), and sends no such
+    header unless a test forges one (`forwarded`)."""
 
     port: int
     cookies: dict = field(default_factory=dict)
+    forwarded: dict = field(default_factory=lambda: dict(NGINX_HEADERS))
+    tls: ssl.SSLContext | None = None
+    source: str | None = None
 
-    # The X-Forwarded-For nginx would send: what the client wrote, then the client's address.
-    forwarded_for: str = "127.0.0.1"
-
-    def request(self, method, path, data=None, referer=None) -> Response:
-        headers = {
-            "Host": PUBLIC_HOST,
-            "X-Forwarded-Proto": "https",
-            "X-Forwarded-For": self.forwarded_for,
-            "User-Agent": "scale-out-test",
-        }
+    def request(self, method, path, data=None, referer=None, headers=None, body=None) -> Response:
+        sent = {"Host": PUBLIC_HOST, **self.forwarded, "User-Agent": "scale-out-test"}
         if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        body = None
+            sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         if data is not None:
             body = urlencode(data, doseq=True)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-            headers["Referer"] = f"https://{PUBLIC_HOST}{referer or path}"
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+            sent["Content-Type"] = "application/x-www-form-urlencoded"
+        if body is not None:
+            sent["Referer"] = f"https://{PUBLIC_HOST}{referer or path}"
+        sent.update(headers or {})
+        source = (self.source, 0) if self.source else None
+        if self.tls:
+            conn = http.client.HTTPSConnection(
+                "127.0.0.1", self.port, timeout=30, context=self.tls, source_address=source
+            )
+        else:
+            conn = http.client.HTTPConnection(
+                "127.0.0.1", self.port, timeout=30, source_address=source
+            )
         try:
-            conn.request(method, path, body=body, headers=headers)
+            conn.request(method, path, body=body, headers=sent)
             raw = conn.getresponse()
-            response = Response(raw.status, raw.headers, raw.read().decode("utf-8", "replace"))
+            response = Response(raw.status, raw.headers, raw.read())
         finally:
             conn.close()
         for line in response.headers.get_all("Set-Cookie") or []:
@@ -274,8 +304,8 @@ class Client:
                     self.cookies[name] = morsel.value
         return response
 
-    def get(self, path) -> Response:
-        return self.request("GET", path)
+    def get(self, path, headers=None) -> Response:
+        return self.request("GET", path, headers=headers)
 
     def post(self, path, data, referer=None) -> Response:
         return self.request("POST", path, data=data, referer=referer)

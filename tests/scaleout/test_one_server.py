@@ -9,11 +9,12 @@ import secrets
 
 import pytest
 
+from tests.factories import center_staff
 from tests.scaleout import servers
-from tests.scaleout.conftest import instance_database_url
 
 pytestmark = [pytest.mark.scaleout, pytest.mark.django_db(transaction=True)]
 
+PASSWORD = "mat-khau-mot-may-chu-2026"
 WORKERS = 3
 LIMIT = 4
 ATTACKER, COLLEAGUE = "203.0.113.7", "198.51.100.9"
@@ -24,7 +25,7 @@ _forged = (f"10.0.{n // 250}.{n % 250}" for n in itertools.count())
 def one_server(django_db_setup, django_db_blocker, tmp_path_factory):
     folder = tmp_path_factory.mktemp("one-server")
     with django_db_blocker.unblock():
-        database_url = instance_database_url()
+        database_url = servers.instance_database_url()
     env = servers.production_env(
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DATABASE_URL=database_url,
@@ -35,7 +36,9 @@ def one_server(django_db_setup, django_db_blocker, tmp_path_factory):
     )
     assert "CACHE_URL" not in env
     servers.collectstatic(env)
-    process, port = servers.start_gunicorn("one-server", folder, env, workers=WORKERS)
+    process, port = servers.start_gunicorn(
+        "one-server", folder, env, options=("--workers", str(WORKERS), "--timeout", "30")
+    )
     yield port, process, folder
     process.stop()
 
@@ -43,7 +46,9 @@ def one_server(django_db_setup, django_db_blocker, tmp_path_factory):
 def client(port, real, forged=None):
     """A browser at address `real`, as gunicorn sees it behind nginx."""
     forged = forged if forged is not None else next(_forged)
-    return servers.Client(port, forwarded_for=f"{forged}, {real}")
+    return servers.Client(
+        port, forwarded={**servers.NGINX_HEADERS, "X-Forwarded-For": f"{forged}, {real}"}
+    )
 
 
 def post_form(port, real, path, data):
@@ -72,7 +77,7 @@ def test_the_survey_limit_counts_every_worker_and_follows_the_real_address(one_s
 
 def test_the_lock_out_follows_the_real_address_across_workers(one_server, settings):
     port, _process, _folder = one_server
-    servers.production_staff(username="lan")
+    servers.set_production_password(center_staff(username="lan"), PASSWORD)
 
     def login(real, password):
         return post_form(port, real, "/admin/login/", {"username": "lan", "password": password})
@@ -80,5 +85,5 @@ def test_the_lock_out_follows_the_real_address_across_workers(one_server, settin
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         assert login(ATTACKER, "sai-mat-khau") == 200
     assert login(ATTACKER, "sai-mat-khau") == 429
-    assert login(ATTACKER, servers.PASSWORD) == 429
-    assert login(COLLEAGUE, servers.PASSWORD) == 302
+    assert login(ATTACKER, PASSWORD) == 429
+    assert login(COLLEAGUE, PASSWORD) == 302
