@@ -12,7 +12,10 @@ Exit status 1 when a target is missed (pages >= 0.5, search >= 0.1, zero errors 
 
 Environment: DATABASE_URL (a PostgreSQL server where a `<name>_bench` database may be
 created and dropped; `make bench` starts a throwaway one), BENCH_SECONDS (default 10),
-BENCH_CONNECTIONS (16), WEB_CONCURRENCY (2).
+BENCH_CONNECTIONS (16), WEB_CONCURRENCY (2), BENCH_CACHE: `shared` (default: Redis when this
+machine has it, else a folder, as several servers would run) or `default` (no CACHE_URL at
+all: the site's own default on one server, a folder under DJANGO_DATA_DIR, as the README's
+"Deploying on one server" sets it up).
 """
 
 import os
@@ -153,7 +156,10 @@ def main():
         sys.exit("DATABASE_URL must name a PostgreSQL server (make bench starts one).")
     tmp = Path(tempfile.mkdtemp(prefix="bench."))
     db_url, db_name, admin_url = bench_database_url(os.environ["DATABASE_URL"])
-    cache_url, cache_proc, cache_kind = start_cache(tmp)
+    if os.environ.get("BENCH_CACHE", "shared") == "default":
+        cache_url, cache_proc, cache_kind = None, None, "the default (no CACHE_URL)"
+    else:
+        cache_url, cache_proc, cache_kind = start_cache(tmp)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tienTan_portal.settings",
@@ -162,12 +168,15 @@ def main():
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DATABASE_URL": db_url,
-        "CACHE_URL": cache_url,
+        "DJANGO_DATA_DIR": str(tmp / "data"),
         "DJANGO_MEDIA_ROOT": str(tmp / "media"),
         "DJANGO_STATIC_ROOT": str(tmp / "static"),
         "DJANGO_ENROLL_RATE_LIMIT": "0",
         "DJANGO_LOG_LEVEL": "WARNING",
     }
+    env.pop("CACHE_URL", None)
+    if cache_url:
+        env["CACHE_URL"] = cache_url
     gunicorn = None
     try:
         manage = [PYTHON, "manage.py"]
