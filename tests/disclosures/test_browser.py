@@ -95,6 +95,13 @@ def test_school_staff_upload_a_document_in_the_admin(
     assert Path(document.file.path).read_bytes() == scan.read_bytes()
     assert document.status == DisclosureDocument.Status.DRAFT
 
+    # Its page in the admin offers the preview; no "view on site" for a page that is not there.
+    page.locator("#result_list").get_by_role("link", name=document.title, exact=True).click()
+    expect(page.locator(".object-tools").get_by_role("link", name="Xem trước")).to_be_visible()
+    expect(page.locator(".viewsitelink")).to_have_count(0)
+    page.screenshot(path=artifacts_dir / "disclosures-admin-draft-phone.png", full_page=True)
+    page.go_back()
+
     # Published from the list, after the confirmation.
     page.locator(f'input[name="_selected_action"][value="{document.pk}"]').check()
     page.locator('select[name="action"]').select_option("publish_selected")
