@@ -40,6 +40,9 @@ def test_villager_finds_the_2015_2016_forms_and_downloads_one(
     expect(page.get_by_role("heading", name="Năm học 2025-2026")).to_have_count(0)
     forms = page.locator(".dc-item").filter(has_text="Biểu mẫu công khai")
     expect(forms).to_have_count(4)
+    expect(forms.first).to_contain_text("Tải về (PDF, dưới 1 KB)")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.screenshot(path=artifacts_dir / "disclosures-register-phone.png", full_page=True)
 
     page.get_by_role("link", name="Biểu mẫu công khai 09 năm học 2015-2016").click()
     expect(page.locator("h1")).to_have_text("Biểu mẫu công khai 09 năm học 2015-2016")
