@@ -6,19 +6,28 @@ administrators withdraw; nobody deletes a published document (see
 `DocumentQuerySet.delete`), and only administrators delete drafts.
 """
 
+import json
+
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core.admin import FoldedSearchAdmin, StampedAdmin
 from disclosures import compliance
-from disclosures.models import DisclosureDocument, Organization, Person
+from disclosures.models import DisclosureDocument, Organization, Person, bases_for
+from disclosures.services import documents_publish
+from disclosures.views import document_page_context, file_response
 
 
 class PersonInline(admin.StackedInline):
@@ -132,6 +141,12 @@ class SchoolYearFilter(admin.SimpleListFilter):
 
 
 class DocumentAdminForm(forms.ModelForm):
+    """The legal bases offered are those of the organizations the user publishes for
+    (`bases_for`): a school's staff never see the center's Articles 10 and 11. An
+    administrator, who publishes for both, is offered all of them; a small script narrows
+    them to the chosen organization's, and without it the model's check refuses a basis
+    that does not fit, with a message saying so."""
+
     class Meta:
         model = DisclosureDocument
         fields = [
@@ -140,11 +155,35 @@ class DocumentAdminForm(forms.ModelForm):
         ]  # fmt: skip
         widgets = {"title": forms.TextInput(attrs={"size": 60})}
 
+    class Media:
+        js = ["js/disclosure-bases.js"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        basis, organization = self.fields.get("basis"), self.fields.get("organization")
+        if basis is None or organization is None:
+            return  # published: what it is published as is read-only
+        kinds = {o.pk: o.kind for o in organization.queryset}
+        offered = {b for kind in set(kinds.values()) for b in bases_for(kind)}
+        basis.choices = [(v, label) for v, label in basis.choices if not v or v in offered]
+        # For the script: which kind each organization is, which bases each kind has.
+        basis.widget.attrs["data-organization-kinds"] = json.dumps(kinds)
+        basis.widget.attrs["data-kind-bases"] = json.dumps(
+            {kind: [b.value for b in bases_for(kind)] for kind in set(kinds.values())}
+        )
+
 
 @admin.register(DisclosureDocument)
 class DisclosureDocumentAdmin(StampedAdmin, FoldedSearchAdmin):
+    """A document starts as a draft that only staff see, with a preview of its public page
+    (`preview_view`). Its first publication is always confirmed on a page of its own
+    (`publish_selected`), whether staff chose "Published" in the form or the list's action:
+    once published it can never be deleted, only replaced or withdrawn."""
+
     form = DocumentAdminForm
     change_list_template = "admin/disclosures/disclosuredocument/change_list.html"
+    change_form_template = "admin/disclosures/disclosuredocument/change_form.html"
+    actions = ["publish_selected"]
     list_display = [
         "title",
         "school_year",
@@ -165,7 +204,8 @@ class DisclosureDocumentAdmin(StampedAdmin, FoldedSearchAdmin):
     date_hierarchy = "published_at"
     autocomplete_fields = ["replaced_by"]
     WITHDRAWAL = _("Withdrawal (administrators only)")
-    readonly_fields = ["slug", "file_facts", "uploaded_by", "created_by", "updated_by"]
+    RECORD_FIELDS = ["slug", "uploaded_by", "created_by", "updated_by", "first_published_at"]
+    readonly_fields = ["file_facts", *RECORD_FIELDS]
     fieldsets = [
         (None, {"fields": ["organization", "school_year", "basis", "form_number", "title"]}),
         (_("File and summary"), {"fields": ["file", "file_facts", "summary"]}),
@@ -174,7 +214,7 @@ class DisclosureDocumentAdmin(StampedAdmin, FoldedSearchAdmin):
         (
             _("Record"),
             {
-                "fields": ["slug", "uploaded_by", "created_by", "updated_by"],
+                "fields": RECORD_FIELDS,
                 "classes": ["collapse"],
             },
         ),
@@ -235,8 +275,8 @@ class DisclosureDocumentAdmin(StampedAdmin, FoldedSearchAdmin):
         if not request.user.is_superuser:
             fields.append("withdrawal_reason")
         # The stored status, not the instance's: a refused POST has already changed it.
-        stored = obj and DisclosureDocument.objects.filter(pk=obj.pk).values("status").first()
-        if stored and stored["status"] != DisclosureDocument.Status.DRAFT:
+        stored = obj and _stored_status(obj)
+        if stored and stored != DRAFT:
             # Published: the file and what it is published as are part of the public record.
             fields += ["file", "organization", "school_year", "basis", "form_number"]
         return fields
@@ -264,10 +304,126 @@ class DisclosureDocumentAdmin(StampedAdmin, FoldedSearchAdmin):
             field.choices = [c for c in field.choices if c[0] != withdrawn]
         return field
 
+    def view_on_site(self, obj):
+        # A draft has no public page yet: its change form offers the preview instead.
+        return obj.get_absolute_url() if obj.is_public else None
+
     def save_model(self, request, obj, form, change):
         if "file" in form.changed_data:
             obj.uploaded_by = request.user
+        stored = _stored_status(obj) if obj.pk else None
+        if obj.status == DisclosureDocument.Status.PUBLISHED and stored in (None, DRAFT):
+            # The first publication is confirmed on its own page; until then everything
+            # typed (and the file) is kept, as a draft.
+            obj.status = DRAFT
+            obj.publish_requested = True
         super().save_model(request, obj, form, change)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if getattr(obj, "publish_requested", False):
+            return self._ask_to_confirm(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if getattr(obj, "publish_requested", False):
+            return self._ask_to_confirm(request, obj)
+        return super().response_change(request, obj)
+
+    def _ask_to_confirm(self, request, obj):
+        self.message_user(
+            request,
+            _("“%(title)s” is saved as a draft. It is published only once you confirm below.")
+            % {"title": obj.title},
+            messages.WARNING,
+        )
+        return redirect(self._url("publish", obj))
+
+    def _url(self, name, obj):
+        opts = self.opts
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_{name}", args=[obj.pk])
+
+    # Publishing: a draft becomes public only after a confirmation page.
+
+    @admin.action(description=_("Publish the selected drafts"), permissions=["change"])
+    def publish_selected(self, request, queryset):
+        drafts = list(queryset.filter(status=DRAFT).select_related("organization"))
+        if not drafts:
+            self.message_user(
+                request, _("None of the selected documents is a draft."), messages.WARNING
+            )
+            return None
+        if request.POST.get("post") != "yes":
+            return self.publish_confirmation(request, drafts)
+        published, refused = documents_publish(documents=drafts, user=request.user)
+        for document in published:
+            self.log_change(request, document, [{"changed": {"fields": ["status"]}}])
+        if published:
+            self.message_user(
+                request,
+                ngettext(
+                    "Published %(count)d document: %(titles)s.",
+                    "Published %(count)d documents: %(titles)s.",
+                    len(published),
+                )
+                % {"count": len(published), "titles": "; ".join(d.title for d in published)},
+                messages.SUCCESS,
+            )
+        for document, problems in refused:
+            self.message_user(
+                request,
+                _("“%(title)s” stays a draft: %(problems)s")
+                % {"title": document.title, "problems": " ".join(problems)},
+                messages.ERROR,
+            )
+        return None
+
+    def publish_confirmation(self, request, drafts):
+        """The page that asks before the first publication; it posts back to the action."""
+        single = len(drafts) == 1
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Publish this document?") if single else _("Publish these documents?"),
+            "opts": self.opts,
+            "documents": [(d, self._url("preview", d)) for d in drafts],
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "back_url": self._url("change", drafts[0]) if single else None,
+            "now": timezone.now(),
+        }
+        return TemplateResponse(
+            request, "admin/disclosures/disclosuredocument/publish_confirmation.html", context
+        )
+
+    def publish_view(self, request, object_id):
+        document = self._own_document(request, object_id)
+        if not self.has_change_permission(request, document):
+            raise PermissionDenied
+        if document.status != DRAFT:
+            self.message_user(request, _("This document is already published."))
+            return redirect(self._url("change", document))
+        return self.publish_confirmation(request, [document])
+
+    # The preview: the public page, for staff who may see the document, never cached.
+
+    def preview_view(self, request, object_id):
+        document = self._own_document(request, object_id)
+        context = {
+            **document_page_context(document),
+            "preview": True,
+            "download_url": self._url("preview_file", document),
+            "change_url": self._url("change", document),
+            "publish_url": self._url("publish", document) if document.status == DRAFT else "",
+        }
+        return TemplateResponse(request, "disclosures/document_detail.html", context)
+
+    def preview_file_view(self, request, object_id):
+        return file_response(self._own_document(request, object_id))
+
+    def _own_document(self, request, object_id):
+        """The document if this user may see it (their organizations' only), else 404."""
+        document = self.get_object(request, unquote(object_id))
+        if document is None or not self.has_view_permission(request, document):
+            raise Http404
+        return document
 
     def delete_model(self, request, obj):
         try:
@@ -278,9 +434,20 @@ class DisclosureDocumentAdmin(StampedAdmin, FoldedSearchAdmin):
     # The disclosure calendar inside the admin.
 
     def get_urls(self):
-        view = self.admin_site.admin_view(self.compliance_view)
+        # admin_view: staff only, and never_cache (a preview must not be kept anywhere).
+        def view(method):
+            return self.admin_site.admin_view(method)
+
+        name = f"{self.opts.app_label}_{self.opts.model_name}"
         return [
-            path("lich-cong-khai/", view, name="disclosures_compliance"),
+            path("lich-cong-khai/", view(self.compliance_view), name="disclosures_compliance"),
+            path("<path:object_id>/preview/", view(self.preview_view), name=f"{name}_preview"),
+            path(
+                "<path:object_id>/preview/file/",
+                view(self.preview_file_view),
+                name=f"{name}_preview_file",
+            ),
+            path("<path:object_id>/publish/", view(self.publish_view), name=f"{name}_publish"),
             *super().get_urls(),
         ]
 
@@ -302,6 +469,14 @@ class DisclosureDocumentAdmin(StampedAdmin, FoldedSearchAdmin):
             "public_url": reverse("disclosures:compliance") + f"?nam-hoc={year}",
         }
         return TemplateResponse(request, "admin/disclosures/compliance.html", context)
+
+
+DRAFT = DisclosureDocument.Status.DRAFT
+
+
+def _stored_status(document):
+    stored = DisclosureDocument.objects.filter(pk=document.pk).values_list("status", flat=True)
+    return stored.first()
 
 
 # The learning-community self-assessment's admin lives in its own module.

@@ -16,24 +16,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from disclosures.models import Basis, DisclosureDocument, Organization
+from disclosures.models import REQUIRED_BASES, Basis, DisclosureDocument, Organization
 
-REQUIRED = {
-    Organization.Kind.SCHOOL: [
-        Basis.TT09_2024_ART4,
-        Basis.TT09_2024_ART5,
-        Basis.TT09_2024_ART8,
-        Basis.TT09_2024_ART9,
-        Basis.TT09_2024_ART14,
-    ],
-    Organization.Kind.CENTER: [
-        Basis.TT09_2024_ART4,
-        Basis.TT09_2024_ART5,
-        Basis.TT09_2024_ART10,
-        Basis.TT09_2024_ART11,
-        Basis.TT09_2024_ART14,
-    ],
-}
 # TT 09/2024 is in force from 19/07/2024: the first school year it governs is 2024-2025.
 FIRST_YEAR = 2024
 
@@ -112,7 +96,7 @@ def calendars(school_year: str, organizations=None, today: datetime.date | None 
     result = []
     for organization in organizations:
         items = []
-        for basis in REQUIRED.get(organization.kind, []):
+        for basis in REQUIRED_BASES.get(organization.kind, ()):
             document = first.get((organization.pk, basis.value))
             if document is not None:
                 published_on = timezone.localdate(document.went_public_at)

@@ -10,13 +10,14 @@ import hashlib
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, URLValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.functions import Cast, Substr
 from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_prose_editor.fields import ProseEditorField
 
 from core.html import RICH_TEXT_EXTENSIONS, sanitize_html
@@ -33,6 +34,7 @@ from core.uploads import (
     UploadFileField,
     UploadImageField,
     describe,
+    reader_size,
     sniff,
     stored_upload,
 )
@@ -169,6 +171,7 @@ class Organization(models.Model):
     def __str__(self):
         return self.name
 
+    @transaction.atomic
     def save(self, *args, **kwargs):
         # The form sanitized them already; code paths (demo, shell) get the same.
         self.introduction = sanitize_html(self.introduction)
@@ -177,6 +180,27 @@ class Organization(models.Model):
         if self.chart and not self.chart._committed:
             self.chart = reencode(self.chart, max_side=1600, name="so-do.jpg", keep_png=True)
         super().save(*args, **kwargs)
+        # The documents keep a copy of the kind for the database's check of their basis: a
+        # kind that their bases do not fit is refused there as well (and nothing is saved).
+        self.documents.exclude(organization_kind=self.kind).update(organization_kind=self.kind)
+
+    def clean(self):
+        if self.pk and self.kind:
+            allowed = [b.value for b in bases_for(self.kind)]
+            misfits = self.documents.exclude(basis__in=allowed).count()
+            if misfits:
+                raise ValidationError(
+                    {
+                        "kind": ngettext(
+                            "%(count)d document of this organization is published under a "
+                            "legal basis that does not apply to this kind.",
+                            "%(count)d documents of this organization are published under "
+                            "a legal basis that does not apply to this kind.",
+                            misfits,
+                        )
+                        % {"count": misfits}
+                    }
+                )
 
 
 class Person(models.Model):
@@ -292,6 +316,67 @@ class Basis(models.TextChoices):
             output_field=IntegerField(),
         )
 
+    @property
+    def plain_label(self):
+        """What a document under this basis is, in the words a reader uses (no article)."""
+        return PLAIN_LABELS[self]
+
+
+# What a villager reads first: what the document is. The legal reference stays in "Chi tiết".
+PLAIN_LABELS = {
+    Basis.TT09_2024_ART4: _("General information"),
+    Basis.TT09_2024_ART5: _("Revenue and spending"),
+    Basis.TT09_2024_ART8: _("Conditions that ensure the quality of education"),
+    Basis.TT09_2024_ART9: _("Plans and results of education"),
+    Basis.TT09_2024_ART10: _("Conditions that ensure the quality of education"),
+    Basis.TT09_2024_ART11: _("Plans and results of education"),
+    Basis.TT09_2024_ART14: _("Yearly report"),
+    Basis.LEGACY_FORM: _("Old disclosure form"),
+    Basis.SCHOOL_YEAR_PLAN: _("School-year plan"),
+    Basis.DIPLOMA_REGISTER: _("Diploma register"),
+    Basis.MONTHLY_PLAN: _("Monthly work plan"),
+    Basis.OTHER: _("Other document"),
+}
+
+# The one home of "which bases apply to which kind of organization" (TT 09/2024/TT-BGDĐT):
+# the school publishes the items of Articles 4, 5, 8 and 9, a continuing-education
+# institution (the community learning center) those of Articles 4, 5, 10 and 11, and both
+# the yearly report of Article 14. The disclosure calendar, the admin's choices, the model's
+# checks, the database constraint and the public register's filter all read it.
+REQUIRED_BASES = {
+    Organization.Kind.SCHOOL: (
+        Basis.TT09_2024_ART4,
+        Basis.TT09_2024_ART5,
+        Basis.TT09_2024_ART8,
+        Basis.TT09_2024_ART9,
+        Basis.TT09_2024_ART14,
+    ),
+    Organization.Kind.CENTER: (
+        Basis.TT09_2024_ART4,
+        Basis.TT09_2024_ART5,
+        Basis.TT09_2024_ART10,
+        Basis.TT09_2024_ART11,
+        Basis.TT09_2024_ART14,
+    ),
+}
+
+
+def bases_for(kind) -> list:
+    """Every basis an organization of `kind` may publish under, in the order of the choices:
+    its items of TT 09/2024, and the older kinds of document (the forms of TT 09/2009 and
+    TT 36/2017, plans, registers, other), which both kinds keep as an archive."""
+    required = REQUIRED_BASES.get(kind, ())
+    current = set(Basis.current())
+    return [b for b in Basis if b in required or b not in current]
+
+
+def _basis_fits_organization():
+    """The check constraint's condition: the basis is one `bases_for` the document's kind."""
+    condition = Q()
+    for kind in Organization.Kind:
+        condition |= Q(organization_kind=kind, basis__in=[b.value for b in bases_for(kind)])
+    return condition
+
 
 class DocumentQuerySet(models.QuerySet):
     def published(self):
@@ -371,7 +456,24 @@ class DisclosureDocument(StampedModel):
         ],
         help_text=_("Only for old disclosure forms: the number of the form, e.g. 05."),
     )
-    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PUBLISHED)
+    organization_kind = models.CharField(
+        _("kind of organization"),
+        max_length=10,
+        choices=Organization.Kind,
+        editable=False,
+        help_text=_("A copy of the organization's kind, so the database can check the basis."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status,
+        default=Status.DRAFT,
+        help_text=_(
+            "A draft is seen only by staff: open “Preview” to see the public page. "
+            "Publishing asks for a confirmation, because a published document cannot be "
+            "deleted."
+        ),
+    )
     published_at = models.DateTimeField(
         _("publish date"),
         default=timezone.now,
@@ -420,6 +522,16 @@ class DisclosureDocument(StampedModel):
         null=True,
         blank=True,
         help_text=_("The newer document that supersedes this one. This one stays listed."),
+    )
+    first_published_at = models.DateTimeField(
+        _("published from draft at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "When staff confirmed the publication of this draft; empty for a document "
+            "published as it was uploaded."
+        ),
     )
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
     withdrawal_reason = models.TextField(
@@ -473,6 +585,13 @@ class DisclosureDocument(StampedModel):
                 name="disclosure_not_replaced_by_itself",
                 violation_error_message=_("A document cannot replace itself."),
             ),
+            models.CheckConstraint(
+                condition=_basis_fits_organization(),
+                name="disclosure_basis_fits_organization",
+                violation_error_message=_(
+                    "This legal basis does not apply to this kind of organization."
+                ),
+            ),
         ]
         indexes = [models.Index(fields=["organization", "school_year", "basis"])]
 
@@ -490,6 +609,23 @@ class DisclosureDocument(StampedModel):
         if self.basis == Basis.LEGACY_FORM and self.form_number:
             return _("Form %(number)s (TT 09/2009, TT 36/2017)") % {"number": self.form_number}
         return self.get_basis_display()
+
+    @property
+    def kind_label(self) -> str:
+        """What the document is, in plain words: “Revenue and spending”, “Old disclosure
+        form 05”. The legal reference (`basis_label`) is for “Details”."""
+        if self.basis == Basis.LEGACY_FORM and self.form_number:
+            return _("Old disclosure form %(number)s") % {"number": self.form_number}
+        return Basis(self.basis).plain_label if self.basis in Basis.values else ""
+
+    @property
+    def file_kind_label(self) -> str:
+        kind = KINDS.get(self.file_type)
+        return kind.label if kind else self.file_type.upper()
+
+    @property
+    def file_size_label(self) -> str:
+        return reader_size(self.file_size)
 
     @property
     def file_label(self) -> str:
@@ -521,10 +657,11 @@ class DisclosureDocument(StampedModel):
     @property
     def went_public_at(self):
         """When readers could first see it: a publish date typed in the past does not make
-        an item uploaded after the deadline look on time."""
-        if self.created_at is None:
+        an item uploaded (or a draft published) after the deadline look on time."""
+        shown_from = self.first_published_at or self.created_at
+        if shown_from is None:
             return self.published_at
-        return max(self.published_at, self.created_at)
+        return max(self.published_at, shown_from)
 
     @property
     def is_withdrawn(self) -> bool:
@@ -532,6 +669,19 @@ class DisclosureDocument(StampedModel):
 
     def clean(self):
         errors = {}
+        if self.organization_id:
+            self.organization_kind = self.organization.kind
+            if self.basis in Basis.values and Basis(self.basis) not in bases_for(
+                self.organization_kind
+            ):
+                errors["basis"] = _(
+                    "“%(basis)s” does not apply to %(organization)s. Choose one of the "
+                    "bases for a %(kind)s."
+                ) % {
+                    "basis": Basis(self.basis).label,
+                    "organization": self.organization.name,
+                    "kind": self.organization.get_kind_display().lower(),
+                }
         if self.basis == Basis.LEGACY_FORM and not self.form_number:
             errors["form_number"] = _("Give the number of the old disclosure form, e.g. 05.")
         if self.basis and self.basis != Basis.LEGACY_FORM and self.form_number:
@@ -570,6 +720,12 @@ class DisclosureDocument(StampedModel):
             # checksum readers can verify are those of the stored file.
             self.file = stored_upload(self.file)
             self._record_file_facts()
+        if self.organization_id:
+            self.organization_kind = self.organization.kind
+        if self.pk and self.status != self.Status.DRAFT and not self.first_published_at:
+            stored = type(self).objects.filter(pk=self.pk).values_list("status", flat=True)
+            if stored.first() == self.Status.DRAFT:
+                self.first_published_at = timezone.now()
         if self.status != self.Status.WITHDRAWN:
             self.withdrawn_at = None
         elif not self.withdrawn_at:

@@ -56,7 +56,7 @@ def search(words, query, limit):
     kind = _("Public disclosure")
     hits = []
     for document in documents:
-        facts = f"{document.organization.name} · {document.basis_label} · {document.school_year}"
+        facts = f"{document.organization.name} · {document.kind_label} · {document.school_year}"
         hits.append(
             SearchHit(
                 kind=kind,

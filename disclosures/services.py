@@ -1,5 +1,6 @@
 """Writes that touch several disclosure documents at once."""
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -59,3 +60,32 @@ def document_publish_generated(
         older.full_clean()
         older.save(update_fields=["replaced_by", "updated_by", "updated_at"])
     return document
+
+
+@transaction.atomic
+def documents_publish(*, documents, user):
+    """Publish drafts that staff have confirmed (the admin asks first: a published document
+    cannot be deleted, only replaced). Each goes through the model's checks; one that fails
+    them (say, a basis that does not fit its organization) stays a draft.
+
+    Returns (published, refused): the documents published, and (document, messages) pairs.
+    Documents that are no longer drafts are left alone and in neither list.
+    """
+    published, refused = [], []
+    drafts = (
+        DisclosureDocument.objects.select_for_update()
+        .filter(pk__in=[d.pk for d in documents], status=DisclosureDocument.Status.DRAFT)
+        .select_related("organization")
+        .order_by("pk")
+    )
+    for document in drafts:
+        document.status = DisclosureDocument.Status.PUBLISHED
+        document.updated_by = user
+        try:
+            document.full_clean()
+        except ValidationError as error:
+            refused.append((document, error.messages))
+            continue
+        document.save()
+        published.append(document)
+    return published, refused

@@ -4,12 +4,20 @@ from urllib.parse import quote
 
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
 from core.pagination import paginate
 from disclosures import compliance
-from disclosures.models import Basis, DisclosureDocument, Organization, attach_current_versions
+from disclosures.models import (
+    REQUIRED_BASES,
+    Basis,
+    DisclosureDocument,
+    Organization,
+    attach_current_versions,
+    bases_for,
+)
 
 DOCUMENTS_PER_PAGE = 60
 
@@ -36,8 +44,11 @@ class DocumentListView(TemplateView):
         if organization:
             documents = documents.filter(organization=organization)
             chosen["organization"] = organization
+        # Only the kinds of document the chosen organization publishes (a school has no
+        # Article 10); a kind that does not apply to it is ignored like an unknown one.
+        offered = bases_for(organization.kind) if organization else list(Basis)
         basis = self.request.GET.get("loai")
-        if basis in Basis.values:
+        if basis in Basis.values and Basis(basis) in offered:
             documents = documents.filter(basis=basis)
             chosen["basis"] = basis
         year = self.request.GET.get("nam-hoc", "")
@@ -63,13 +74,37 @@ class DocumentListView(TemplateView):
                 "page_obj": page,
                 "documents": attach_current_versions(page.object_list),
                 "organizations": organizations,
-                "bases": Basis.choices,
+                "bases": basis_options(offered, one_organization=bool(organization)),
                 "years": years,
                 "chosen": chosen,
                 "filtered": bool(chosen),
             }
         )
         return context
+
+
+def basis_options(bases, *, one_organization):
+    """(value, label) for the register's "kind of document" filter, in plain words. Without
+    a chosen organization, kinds that only one kind of organization publishes say whose."""
+    kinds_of = {b: [k for k in REQUIRED_BASES if b in REQUIRED_BASES[k]] for b in bases}
+    options = []
+    for basis in bases:
+        label = basis.plain_label
+        if not one_organization and len(kinds_of[basis]) == 1:
+            label = format_lazy("{} ({})", label, kinds_of[basis][0].label.lower())
+        options.append((basis.value, label))
+    return options
+
+
+def document_page_context(document):
+    """What the document's page shows, for readers and for the staff's preview alike."""
+    attach_current_versions([document])
+    return {
+        "document": document,
+        "object": document,
+        "older_versions": document.replaces.listed().order_by("-published_at"),
+        "download_url": document.get_download_url(),
+    }
 
 
 class DocumentDetailView(DetailView):
@@ -81,14 +116,18 @@ class DocumentDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        attach_current_versions([self.object])
-        context["older_versions"] = self.object.replaces.listed().order_by("-published_at")
+        context.update(document_page_context(self.object))
         return context
 
 
 def document_download(request, slug):
     """Stream the file: the right type, no sniffing, a readable name in both alphabets."""
     document = get_object_or_404(DisclosureDocument.objects.published(), slug=slug)
+    return file_response(document)
+
+
+def file_response(document):
+    """The document's file as a download (also the staff preview's, for a draft)."""
     try:
         handle = document.file.open("rb")
     except (FileNotFoundError, OSError) as error:

@@ -413,6 +413,14 @@ def human_size(size: int) -> str:
     return f"{number_format(round(size / (1024 * 1024), 1), 1)} MB"
 
 
+def reader_size(size: int) -> str:
+    """A size as readers are shown it: "2,4 MB", "830 KB", and "under 1 KB" rather than a
+    count of bytes nobody needs ("699 B")."""
+    if size < 1024:
+        return str(_("under 1 KB"))
+    return human_size(size)
+
+
 def describe(kind_label: str, size: int) -> str:
     """ "PDF · 2,4 MB", as lists of attachments and documents show a file."""
-    return f"{kind_label} · {human_size(size)}"
+    return f"{kind_label} · {reader_size(size)}"

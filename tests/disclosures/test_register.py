@@ -42,7 +42,9 @@ def test_register_groups_by_school_year_newest_first_then_organization(client):
     assert html.index("Thu chi trường") < html.index("Thu chi trung tâm")
 
 
-def test_each_item_shows_its_type_size_and_basis(client):
+def test_each_item_shows_its_kind_type_and_size_in_plain_words(client):
+    """Issue 15 item 12: "Biểu mẫu công khai 09 (mẫu cũ)", not the circulars' numbers, and a
+    size a villager reads ("dưới 1 KB", not "699 B")."""
     DocumentFactory(
         title="Biểu mẫu công khai 09 năm học 2015-2016",
         school_year="2015-2016",
@@ -50,9 +52,10 @@ def test_each_item_shows_its_type_size_and_basis(client):
         form_number="09",
     )
     html = client.get("/cong-khai/").content.decode()
-    assert "Biểu mẫu 09 (TT 09/2009, TT 36/2017)" in html
-    size = DisclosureDocument.objects.get().file_size
-    assert f"PDF · {size} B" in html or "PDF · 1 KB" in html
+    assert "Biểu mẫu công khai 09 (mẫu cũ) · đăng ngày" in html
+    assert "TT 09/2009" not in html
+    assert DisclosureDocument.objects.get().file_size < 1024
+    assert "Tải về <span>(PDF, dưới 1 KB)</span>" in html
 
 
 def test_drafts_and_scheduled_documents_stay_hidden(client):

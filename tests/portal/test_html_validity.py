@@ -50,7 +50,7 @@ from tests.attendance.factories import enroll_data
 from tests.attendance.test_survey import survey_data
 from tests.classes.factories import CourseFactory, PartnerFactory, SessionFactory
 from tests.core.test_uploads import PDF
-from tests.disclosures.factories import DocumentFactory
+from tests.disclosures.factories import DocumentFactory, center
 from tests.factories import center_staff
 from tests.html_outline import outline_problems
 from tests.news.factories import ArticleFactory, category
@@ -266,6 +266,13 @@ def _pages_around(client, monkeypatch, settings):
     reset = client.get(f"/admin/reset/{uid}/{token}/", follow=True)
     pages.append(("password-reset-confirm", reset, 200))
     pages.append(("password-reset-complete", client.get("/admin/reset/done/"), 200))
+
+    # The staff's preview of a draft disclosure is the public page with a banner.
+    staff = Client()
+    staff.force_login(user)
+    draft = DocumentFactory(status="draft", organization=center())
+    preview = f"/admin/disclosures/disclosuredocument/{draft.pk}/preview/"
+    pages.append(("disclosure-preview", staff.get(preview), 200))
     return pages
 
 

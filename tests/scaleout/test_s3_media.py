@@ -175,6 +175,9 @@ def test_a_disclosure_document_is_stored_in_s3_and_downloaded_intact(client, s3_
     document = DisclosureDocument.objects.get()
     assert document.file_sha256 == hashlib.sha256(data).hexdigest()
     assert bucket.Object(document.file.name).get()["Body"].read() == data
+    # Uploaded as a draft; published once staff confirm (issue 15 item 4).
+    confirm = {"action": "publish_selected", "_selected_action": [document.pk], "post": "yes"}
+    client.post("/admin/disclosures/disclosuredocument/", confirm)
 
     client.logout()
     download = client.get(f"/cong-khai/{document.slug}/tai-ve/")

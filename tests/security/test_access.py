@@ -53,6 +53,22 @@ TABLE = {
         lambda d: reverse("disclosures:document-download", args=[d["document"].slug]),
         EVERYONE,
     ),
+    # The staff's preview of a (school) document's public page, its file, and the page that
+    # confirms a first publication (issue 15 item 4): the school's staff only.
+    "admin:disclosures_disclosuredocument_preview": (
+        lambda d: reverse("admin:disclosures_disclosuredocument_preview", args=[d["draft_doc"].pk]),
+        staff_only("school", denied=404),
+    ),
+    "admin:disclosures_disclosuredocument_preview_file": (
+        lambda d: reverse(
+            "admin:disclosures_disclosuredocument_preview_file", args=[d["draft_doc"].pk]
+        ),
+        staff_only("school", denied=404),
+    ),
+    "admin:disclosures_disclosuredocument_publish": (
+        lambda d: reverse("admin:disclosures_disclosuredocument_publish", args=[d["draft_doc"].pk]),
+        staff_only("school", denied=404),
+    ),
     "attendance:statistics": (lambda d: reverse("attendance:statistics"), EVERYONE),
     "attendance:statistics-download": (
         lambda d: reverse("attendance:statistics-download", kwargs={"fmt": "csv"}),
@@ -268,6 +284,7 @@ def data():
         "session": SessionFactory(course=course, date=timezone.localdate()),
         "enrollment": EnrollmentFactory(course=course),
         "document": DocumentFactory(),
+        "draft_doc": DocumentFactory(status="draft"),
         "assessment": SelfAssessment.objects.create(year=2025),
     }
 
