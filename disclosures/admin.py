@@ -16,7 +16,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import FoldedSearchAdmin, StampedAdmin
+from core.admin import StampedAdmin
 from disclosures import compliance
 from disclosures.models import DisclosureDocument, Organization, Person
 
@@ -142,7 +142,7 @@ class DocumentAdminForm(forms.ModelForm):
 
 
 @admin.register(DisclosureDocument)
-class DisclosureDocumentAdmin(StampedAdmin, FoldedSearchAdmin):
+class DisclosureDocumentAdmin(StampedAdmin):
     form = DocumentAdminForm
     change_list_template = "admin/disclosures/disclosuredocument/change_list.html"
     list_display = [
@@ -161,7 +161,7 @@ class DisclosureDocumentAdmin(StampedAdmin, FoldedSearchAdmin):
         "status",
     ]
     list_select_related = ["organization"]
-    search_fields = ["title"]
+    search_fields = ["search_text"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["replaced_by"]
     WITHDRAWAL = _("Withdrawal (administrators only)")

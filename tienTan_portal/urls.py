@@ -3,18 +3,12 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from core import accounts
 from core import views as core_views
 from tienTan_portal import assessment_views, center, report_views, views
 from tienTan_portal.sitemaps import SITEMAPS
-
-admin.site.site_header = _("Tiên Tân community learning center: administration")
-admin.site.site_title = _("TTHTCĐ Tiên Tân administration")
-admin.site.index_title = _("Site administration")
-admin.site.login_form = accounts.LoginForm
 
 handler400 = "core.views.bad_request"
 handler403 = "core.views.permission_denied"
