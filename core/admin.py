@@ -8,11 +8,10 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models.constants import LOOKUP_SEP
 from django.http import HttpResponseRedirect
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.accounts import LoginForm
-from core.storage import is_disk_full, track_saved_files
+from core.storage import DISK_FULL_MESSAGE, is_disk_full, track_saved_files
 from core.text import fold
 
 log = logging.getLogger(__name__)
@@ -36,14 +35,7 @@ class StampedAdmin(admin.ModelAdmin):
                 log.error("Upload refused, media disk full: %s", error)
                 for storage, name in saved:
                     storage.delete(name)
-        self.message_user(
-            request,
-            _(
-                "Nothing was saved: the server's disk for uploaded files is full. Tell the "
-                "technical administrator; once space is freed, enter this again."
-            ),
-            messages.ERROR,
-        )
+        self.message_user(request, DISK_FULL_MESSAGE, messages.ERROR)
         return HttpResponseRedirect(request.get_full_path())
 
     def save_model(self, request, obj, form, change):

@@ -28,6 +28,12 @@ urlpatterns = [
     path("cong-khai/", include("disclosures.urls")),
     # attendance owns /thong-ke/, /lop-hoc/<slug>/dang-ky/ and /quan-ly/...
     path("quan-ly/", views.staff_home, name="staff-home"),
+    # Where the rich-text editor uploads a picture staff insert (JSON; core/views.py).
+    path(
+        "quan-ly/anh-trong-bai/",
+        core_views.rich_text_image_upload,
+        name="rich-text-image-upload",
+    ),
     path("", include("attendance.urls")),
     # "Forgotten your password?" on the admin login page. The form answers the same whether
     # or not an account has that address, so it reveals nobody's account.
