@@ -16,7 +16,6 @@ from attendance.models import (
 )
 from attendance.services import course_recount, enrollment_set_status, learner_merge
 from classes.models import Course
-from core.admin import FoldedSearchAdmin
 
 
 @admin.register(Hamlet)
@@ -63,10 +62,10 @@ class EnrollmentInline(admin.TabularInline):
 
 
 @admin.register(Learner)
-class LearnerAdmin(FoldedSearchAdmin):
+class LearnerAdmin(admin.ModelAdmin):
     list_display = ["__str__", "sex", "hamlet", "phone", "enrollment_count", "requests"]
     list_filter = [PossibleDuplicateFilter, "sex", "hamlet"]
-    search_fields = ["full_name"]
+    search_fields = ["search_text"]  # name and phone
     list_select_related = ["hamlet"]
     readonly_fields = ["erased_at"]
     inlines = [EnrollmentInline]
@@ -120,7 +119,7 @@ class AttendanceMarkInline(admin.TabularInline):
 
 
 @admin.register(Enrollment)
-class EnrollmentAdmin(FoldedSearchAdmin):
+class EnrollmentAdmin(admin.ModelAdmin):
     list_display = [
         "reference",
         "learner",
@@ -131,8 +130,7 @@ class EnrollmentAdmin(FoldedSearchAdmin):
         "certificate",
     ]
     list_filter = ["status", "source", "course__kind", "course"]
-    search_fields = ["reference"]
-    folded_search_fields = ("learner__search_text", "course__search_text")
+    search_fields = ["reference", "learner__search_text", "course__search_text"]
     list_select_related = ["learner", "course"]
     autocomplete_fields = ["learner", "course"]
     date_hierarchy = "created_at"
@@ -212,7 +210,7 @@ class AttendanceMarkAdmin(admin.ModelAdmin):
     list_filter = ["status", "session__course"]
     list_select_related = ["session", "enrollment__learner", "enrollment__course", "marked_by"]
     readonly_fields = ["marked_by", "marked_at"]
-    search_fields = ["enrollment__reference"]
+    search_fields = ["enrollment__reference", "enrollment__learner__full_name"]
 
     def save_model(self, request, obj, form, change):
         obj.marked_by = request.user

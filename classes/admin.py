@@ -5,7 +5,7 @@ from django.utils.translation import ngettext
 
 from classes.models import Course, Partner, Session
 from classes.services import course_copy
-from core.admin import FoldedSearchAdmin, StampedAdmin
+from core.admin import StampedAdmin
 
 
 @admin.register(Partner)
@@ -24,7 +24,7 @@ class SessionInline(admin.TabularInline):
 
 
 @admin.register(Course)
-class CourseAdmin(StampedAdmin, FoldedSearchAdmin):
+class CourseAdmin(StampedAdmin):
     list_display = [
         "title",
         "kind",
@@ -37,7 +37,7 @@ class CourseAdmin(StampedAdmin, FoldedSearchAdmin):
         "status",
     ]
     list_filter = ["kind", "status", "partners"]
-    search_fields = ["title"]
+    search_fields = ["search_text"]
     date_hierarchy = "start_date"
     autocomplete_fields = ["partners"]
     readonly_fields = ["seats_taken"]

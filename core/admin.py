@@ -1,13 +1,18 @@
-"""Admin pieces every app uses: who-did-it stamping and accent-insensitive search."""
+"""The admin site and the pieces every app's admin uses: who-did-it stamping and search
+without accents."""
 
 import logging
 
 from django.contrib import admin, messages
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.db.models.constants import LOOKUP_SEP
 from django.http import HttpResponseRedirect
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from core.search import clean_query, filter_words, search_words
-from core.storage import is_disk_full, track_saved_files
+from core.accounts import LoginForm
+from core.storage import DISK_FULL_MESSAGE, is_disk_full, track_saved_files
+from core.text import fold
 
 log = logging.getLogger(__name__)
 
@@ -30,14 +35,7 @@ class StampedAdmin(admin.ModelAdmin):
                 log.error("Upload refused, media disk full: %s", error)
                 for storage, name in saved:
                     storage.delete(name)
-        self.message_user(
-            request,
-            _(
-                "Nothing was saved: the server's disk for uploaded files is full. Tell the "
-                "technical administrator; once space is freed, enter this again."
-            ),
-            messages.ERROR,
-        )
+        self.message_user(request, DISK_FULL_MESSAGE, messages.ERROR)
         return HttpResponseRedirect(request.get_full_path())
 
     def save_model(self, request, obj, form, change):
@@ -48,17 +46,68 @@ class StampedAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
-class FoldedSearchAdmin(admin.ModelAdmin):
-    """Admin search that ignores accents and case: "tien tan" finds "Tiên Tân".
+class FoldedSearchMixin:
+    """Search and autocomplete that ignore accents and case, like the public search: "phu nu"
+    finds "Hội Phụ nữ", "dong" finds "Đông".
 
-    The model keeps folded text in `folded_search_fields` (default `search_text`); every typed
-    word must appear. `search_fields` must still be set for Django to show the search box.
+    Django's own search runs unchanged (every word of the query must match one of
+    `search_fields`, a quoted phrase stays whole, "^" and "=" keep their meaning), on folded
+    text: the query is folded by `core.text.fold`, and every text field in `search_fields` by
+    the database (`field__fold`, see `core.lookups`). Other fields (a year, an address of a
+    computer) are searched as Django searches them.
+
+    Nobody adds this by hand: `PortalAdminSite` mixes it into every ModelAdmin it registers.
     """
 
-    folded_search_fields = ("search_text",)
+    def get_search_fields(self, request):
+        return [folded_lookup(self.model, name) for name in super().get_search_fields(request)]
 
     def get_search_results(self, request, queryset, search_term):
-        words = search_words(clean_query(search_term))
-        if not words:
-            return queryset, False
-        return filter_words(queryset, words, self.folded_search_fields), False
+        return super().get_search_results(request, queryset, fold(search_term))
+
+
+_PREFIX_LOOKUPS = {"^": "startswith", "=": "exact"}
+
+
+def folded_lookup(model, search_field):
+    """The `search_fields` entry `search_field` of `model` compared folded:
+    "title" -> "title__fold__contains", "^learner__full_name" ->
+    "learner__full_name__fold__startswith"; unchanged when it names no text field or already
+    carries a lookup (or "@", full-text search)."""
+    lookup = _PREFIX_LOOKUPS.get(search_field[:1], "contains")
+    path = search_field[1:] if search_field[:1] in _PREFIX_LOOKUPS else search_field
+    opts, field = model._meta, None
+    for part in path.split(LOOKUP_SEP):
+        try:
+            field = opts.get_field(opts.pk.name if part == "pk" else part)
+        except FieldDoesNotExist:
+            return search_field
+        if field.is_relation and hasattr(field, "path_infos"):
+            opts = field.path_infos[-1].to_opts
+    if field.is_relation or not isinstance(field, (models.CharField, models.TextField)):
+        return search_field
+    return f"{path}__fold__{lookup}"
+
+
+class PortalAdminSite(admin.AdminSite):
+    """The admin at /admin/ (`admin.site`, see `core.apps.AdminConfig`).
+
+    Every ModelAdmin registered here, ours and those of Django and other packages alike,
+    searches with `FoldedSearchMixin`: a new admin cannot forget it (`tests/core/
+    test_admin_search.py` walks them all).
+    """
+
+    site_header = gettext_lazy("Tiên Tân community learning center: administration")
+    site_title = gettext_lazy("TTHTCĐ Tiên Tân administration")
+    index_title = gettext_lazy("Site administration")
+    login_form = LoginForm
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        admin_class = admin_class or admin.ModelAdmin
+        if not issubclass(admin_class, FoldedSearchMixin):
+            admin_class = type(
+                admin_class.__name__,
+                (FoldedSearchMixin, admin_class),
+                {"__module__": admin_class.__module__, "__doc__": admin_class.__doc__},
+            )
+        super().register(model_or_iterable, admin_class, **options)

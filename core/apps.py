@@ -1,9 +1,12 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
+    default = True  # this module holds the admin's config too
     name = "core"
     verbose_name = _("Shared tools")
 
@@ -19,3 +22,17 @@ class CoreConfig(AppConfig):
 
         # Any change to content invalidates the anonymous page cache at once.
         connect_signals()
+
+        from core import lookups
+
+        # `field__fold`: accent-insensitive comparisons in the database (the admin's search).
+        lookups.register_lookups()
+        connection_created.connect(lookups.add_sqlite_function, dispatch_uid="core.fold")
+
+
+class AdminConfig(admin_apps.AdminConfig):
+    """Django's admin with the portal's site (`core.admin.PortalAdminSite`) as `admin.site`,
+    so every ModelAdmin registered on it, Django's own included, searches without accents."""
+
+    default = False
+    default_site = "core.admin.PortalAdminSite"

@@ -10,7 +10,8 @@ import re
 from urllib.parse import urlsplit
 
 import nh3
-from django.conf import settings
+from django.core.files.storage import default_storage
+from django.urls import reverse_lazy
 
 # What the editor offers: headings, bold/italic, lists, links, images, tables, quotes.
 RICH_TEXT_EXTENSIONS = {
@@ -27,14 +28,19 @@ RICH_TEXT_EXTENSIONS = {
     "HorizontalRule": True,
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
-    "Figure": True,  # "Insert figure": an image by its address, with alt text and caption
+    "Figure": True,  # a picture with its description and an optional caption
     "Caption": True,
     "Image": True,
+    # Ours (static/js/rich-text-editor.js, see DJANGO_PROSE_EDITOR_EXTENSIONS): the picture
+    # button uploads the file chosen (core.views.rich_text_image_upload); the menu speaks
+    # the language of the admin.
+    "PictureUpload": {"uploadUrl": reverse_lazy("rich-text-image-upload")},
     "Table": True,
     "TableRow": True,
     "TableHeader": True,
     "TableCell": True,
     "History": True,
+    "TranslatedMenu": True,  # last: it translates the items the others put in the menu
 }
 
 ALLOWED_TAGS = {
@@ -52,15 +58,33 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+PICTURE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+
+
+def own_picture_url(value: str) -> str | None:
+    """`value` as the address of a picture among this site's uploads, or None.
+
+    Images load only from there: a reader's phone never contacts a third party because of an
+    article, and nobody can track readers through an embedded image. With uploads on this
+    server (`/media/...`) the path is kept, whatever site address was typed before it (an
+    address copied from the admin); with uploads in object storage, the full address, which
+    must start as the storage's own addresses do (its bucket or CDN, its folder).
+    """
+    parts = urlsplit(value.strip())
+    path = parts.path
+    if ".." in path or "\\" in path or not path.lower().endswith(PICTURE_SUFFIXES):
+        return None
+    probe = "picture.jpg"
+    base = default_storage.url(probe).split("?")[0].removesuffix(probe)
+    if base.startswith("/"):
+        return path if path.startswith(base) else None
+    address = f"{parts.scheme}://{parts.netloc}{path}"
+    return address if parts.scheme == "https" and address.startswith(base) else None
+
+
 def _attribute_filter(tag, attribute, value):
-    # Images load only from this site's own uploads: a reader's phone never contacts a third
-    # party because of an article, and nobody can track readers through an embedded image.
-    # A full address copied from the admin ("https://<site>/media/...") keeps only its path.
     if tag == "img" and attribute == "src":
-        path = urlsplit(value).path
-        if not path.startswith(settings.MEDIA_URL) or ".." in path:
-            return None
-        return path
+        return own_picture_url(value)
     if attribute in {"width", "height", "colspan", "rowspan", "start"} and not value.isdigit():
         return None
     return value
@@ -72,6 +96,8 @@ _cleaner = nh3.Cleaner(
     url_schemes=URL_SCHEMES,
     attribute_filter=_attribute_filter,
     link_rel="noopener noreferrer nofollow",
+    # A picture further down an article loads only when the reader scrolls to it.
+    set_tag_attribute_values={"img": {"loading": "lazy"}},
     strip_comments=True,
 )
 

@@ -2,6 +2,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core import images
+from core.uploads import DatedUploadTo, PhotoValidator, UploadImageField
+
 
 class TimeStampedModel(models.Model):
     """Adds when a row was created and last changed."""
@@ -41,3 +44,50 @@ class StampedModel(TimeStampedModel):
 
     class Meta:
         abstract = True
+
+
+class RichTextImage(StampedModel):
+    """A picture staff put into rich text (an article's body, the center's pages, a document's
+    summary) with the editor's "insert picture" button, which uploads it here
+    (`core.views.rich_text_image_upload`) and puts its address in the text.
+
+    The file went through the site's one picture intake (`core.uploads.PhotoValidator`), and
+    what is stored is re-encoded by `core.images`: upright, sRGB, no metadata (no GPS position,
+    no camera), at most MAX_SIDE pixels on its longer side, so a phone never downloads a
+    camera's 12-megapixel original. `created_by` is who uploaded it.
+    """
+
+    MAX_SIDE = 1080  # the widest rendition of a cover photo: sharp on a phone, fine on a desk
+    MAX_BYTES = 20 * 1024 * 1024  # of the upload, below nginx's client_max_body_size
+
+    image = UploadImageField(
+        _("picture"),
+        upload_to=DatedUploadTo("pictures"),
+        width_field="width",
+        height_field="height",
+        validators=[PhotoValidator(max_bytes=MAX_BYTES)],
+    )
+    width = models.PositiveIntegerField(_("width"), editable=False, default=0)
+    height = models.PositiveIntegerField(_("height"), editable=False, default=0)
+    alt = models.CharField(
+        _("description"),
+        max_length=200,
+        help_text=_("What the picture shows, for readers who cannot see it."),
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("picture in a text")
+        verbose_name_plural = _("pictures in texts")
+
+    def __str__(self):
+        return self.alt
+
+    def save(self, *args, **kwargs):
+        if self.image and not self.image._committed:
+            self.image.save(
+                "picture.jpg",
+                images.reencode(self.image.file, max_side=self.MAX_SIDE, name="picture.jpg"),
+                save=False,
+            )
+        super().save(*args, **kwargs)

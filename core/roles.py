@@ -29,6 +29,10 @@ ROLES = {
         "disclosures": EDIT,
         # ...and removes people who left its board or staff (its own organization only).
         "disclosures.person": (*EDIT, "delete"),
+        # Of the shared tools, only this: pictures inserted into rich text with the editor's
+        # button (core.RichTextImage).
+        "core": (),
+        "core.richtextimage": ("add",),
     },
     SCHOOL_STAFF: {
         # Disclosure documents are kept at least five years: nobody but an administrator
@@ -40,6 +44,9 @@ ROLES = {
         "disclosures.selfassessment": (),
         "disclosures.indicatoranswer": (),
         "disclosures.legacyassessmentresult": (),
+        # A document's summary is rich text: pictures may be inserted into it too.
+        "core": (),
+        "core.richtextimage": ("add",),
     },
 }
 

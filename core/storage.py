@@ -12,8 +12,15 @@ import errno
 import os
 
 from django.core.files.storage import FileSystemStorage
+from django.utils.translation import gettext_lazy as _
 
 DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+# What staff read when an upload met a full disk, wherever they uploaded.
+DISK_FULL_MESSAGE = _(
+    "Nothing was saved: the server's disk for uploaded files is full. Tell the "
+    "technical administrator; once space is freed, enter this again."
+)
 
 _saved = contextvars.ContextVar("saved_media_files", default=None)
 

@@ -1,3 +1,5 @@
+import logging
+
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.exceptions import NotRegistered
@@ -5,12 +7,19 @@ from django.contrib.admin.utils import unquote
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.contrib.contenttypes import views as contenttype_views
 from django.contrib.contenttypes.models import ContentType
-from django.http import Http404, HttpResponseServerError
+from django.http import Http404, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from core.forms import RichTextImageForm
+from core.storage import DISK_FULL_MESSAGE, is_disk_full
+
+log = logging.getLogger(__name__)
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -49,8 +58,62 @@ def permission_denied(request, exception):
 def csrf_failure(request, reason=""):
     """A form sent without its security token, or from another site (CSRF_FAILURE_VIEW):
     usually a page left open too long or cookies turned off. In Vietnamese, not Django's
-    technical English page."""
+    technical English page; as JSON to a script that asks for it (the editor's uploads)."""
+    if _wants_json(request):
+        return _json_error(
+            _("The page was open too long. Reload it (F5), then insert the picture again."), 403
+        )
     return render(request, "403_csrf.html", status=403)
+
+
+def _wants_json(request):
+    return request.accepts("application/json") and not request.accepts("text/html")
+
+
+def _json_error(message, status):
+    return JsonResponse({"error": str(message)}, status=status)
+
+
+@require_POST
+@never_cache
+def rich_text_image_upload(request):
+    """The rich-text editor's "insert picture" dialog (static/js/rich-text-editor.js) posts a
+    file and what it shows; the answer is JSON: the stored picture's address and size (201),
+    or what is wrong, in Vietnamese (400; 403 without a login or the right; 507 when the
+    media disk is full). Staff with `core.add_richtextimage` (both staff roles) may upload;
+    the CSRF token is checked as for any form."""
+    user = request.user
+    if not user.is_authenticated:
+        return _json_error(
+            _(
+                "You are no longer logged in. Log in to the administration again in another "
+                "tab, then insert the picture again."
+            ),
+            403,
+        )
+    if not (user.is_staff and user.has_perm("core.add_richtextimage")):
+        return _json_error(_("Your account may not add pictures. Ask an administrator."), 403)
+    form = RichTextImageForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _json_error(" ".join(m for errors in form.errors.values() for m in errors), 400)
+    picture = form.save(commit=False)
+    picture.created_by = picture.updated_by = user
+    try:
+        picture.save()
+    except OSError as error:
+        if not is_disk_full(error):
+            raise
+        log.error("Picture refused, media disk full: %s", error)
+        return _json_error(DISK_FULL_MESSAGE, 507)
+    return JsonResponse(
+        {
+            "url": picture.image.url,
+            "width": picture.width,
+            "height": picture.height,
+            "alt": picture.alt,
+        },
+        status=201,
+    )
 
 
 def server_error(request):

@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin import FoldedSearchAdmin, StampedAdmin
+from core.admin import StampedAdmin
 from disclosures import compliance
 from disclosures.models import DisclosureDocument, Organization, Person, bases_for
 from disclosures.services import documents_publish
@@ -174,7 +174,7 @@ class DocumentAdminForm(forms.ModelForm):
 
 
 @admin.register(DisclosureDocument)
-class DisclosureDocumentAdmin(StampedAdmin, FoldedSearchAdmin):
+class DisclosureDocumentAdmin(StampedAdmin):
     """A document starts as a draft that only staff see, with a preview of its public page
     (`preview_view`). Its first publication is always confirmed on a page of its own
     (`publish_selected`), whether staff chose "Published" in the form or the list's action:
@@ -200,7 +200,7 @@ class DisclosureDocumentAdmin(StampedAdmin, FoldedSearchAdmin):
         "status",
     ]
     list_select_related = ["organization"]
-    search_fields = ["title"]
+    search_fields = ["search_text"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["replaced_by"]
     WITHDRAWAL = _("Withdrawal (administrators only)")

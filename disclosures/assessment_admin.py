@@ -89,7 +89,7 @@ class SelfAssessmentAdmin(StampedAdmin):
     list_display = ["year", "target_level", "status", "updated_at", "created_by"]
     list_filter = ["status", "target_level"]
     list_select_related = ["created_by"]
-    search_fields = ["year"]
+    search_fields = ["year", "notes"]
     readonly_fields = ["created_by", "updated_by", "created_at", "updated_at"]
     fields = ["year", "target_level", "status", "week_start", "week_end", "notes", *readonly_fields]
     inlines = [AnswerInline]

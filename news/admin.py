@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin import FoldedSearchAdmin, StampedAdmin
+from core.admin import StampedAdmin
 from core.cache import bump_content_version
 from news.models import Article, Attachment, Category
 
@@ -30,11 +30,11 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(StampedAdmin, FoldedSearchAdmin):
+class ArticleAdmin(StampedAdmin):
     list_display = ["title", "category", "publication", "pinned", "updated_by", "preview_link"]
     list_filter = ["status", "category", "pinned", ("publish_at", admin.DateFieldListFilter)]
     list_select_related = ["category", "updated_by"]
-    search_fields = ["title"]
+    search_fields = ["search_text"]  # title, summary and body, folded
     date_hierarchy = "publish_at"
     actions = ["publish", "unpublish", "pin", "unpin"]
     inlines = [AttachmentInline]

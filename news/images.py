@@ -11,14 +11,12 @@ For `news/covers/2025/12/<uuid>.jpg` the renditions are `<uuid>-w360.webp`, `<uu
 
 import posixpath
 
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.deconstruct import deconstructible
-from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
 from core import images
-from core.uploads import PICTURES, ContentTypeValidator
+from core.uploads import PhotoValidator
 
 WIDTHS = (360, 720, 1080)
 MAX_SIDE = 2000  # the re-encoded original: enough for any phone or laptop screen
@@ -26,22 +24,12 @@ OG_SIZE = (1200, 630)
 
 
 @deconstructible
-class CoverImageValidator(ContentTypeValidator):
+class CoverImageValidator(PhotoValidator):
     """Only real JPEG, PNG or WebP images, within a pixel budget (no decompression bombs),
-    whatever their name says: the picture is re-encoded anyway."""
+    whatever their name says: the picture is re-encoded anyway. (Named in migrations.)"""
 
     def __init__(self):
-        super().__init__(PICTURES, any_name=True)
-
-    def __call__(self, upload):
-        try:
-            super().__call__(upload)
-        except ValidationError as error:
-            if error.code != "bad_content":
-                raise
-            raise ValidationError(
-                _("This file is not a JPEG, PNG or WebP photo."), code="not_an_image"
-            ) from None
+        super().__init__()
 
 
 def rendition_name(cover_name: str, suffix: str) -> str:

@@ -14,6 +14,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -42,7 +44,8 @@ if not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, its site being core.admin.PortalAdminSite (search without accents).
+    "core.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -315,6 +318,17 @@ NEWS_ATTACHMENT_MAX_BYTES = env.int("DJANGO_NEWS_ATTACHMENT_MAX_MB", default=20)
 # Pixel budget for a cover photo (40 MP): refuses decompression bombs before decoding.
 NEWS_IMAGE_MAX_PIXELS = 40_000_000
 FILE_UPLOAD_PERMISSIONS = 0o644
+
+# The rich-text editor's own extensions (core.html.RICH_TEXT_EXTENSIONS turns them on): its
+# menus and tooltips through the JavaScript catalogue (locale/vi/LC_MESSAGES/djangojs.po), and
+# "insert picture" as choose a file, say what it shows, done. They write no HTML of their own:
+# what a text may hold is core.html's allow-list.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("js/rich-text-editor.js")],
+        "extensions": {"TranslatedMenu": html_tags([]), "PictureUpload": html_tags([])},
+    }
+]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -3,18 +3,12 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from core import accounts
 from core import views as core_views
 from tienTan_portal import assessment_views, center, report_views, views
 from tienTan_portal.sitemaps import SITEMAPS
-
-admin.site.site_header = _("Tiên Tân community learning center: administration")
-admin.site.site_title = _("TTHTCĐ Tiên Tân administration")
-admin.site.index_title = _("Site administration")
-admin.site.login_form = accounts.LoginForm
 
 handler400 = "core.views.bad_request"
 handler403 = "core.views.permission_denied"
@@ -34,6 +28,12 @@ urlpatterns = [
     path("cong-khai/", include("disclosures.urls")),
     # attendance owns /thong-ke/, /lop-hoc/<slug>/dang-ky/ and /quan-ly/...
     path("quan-ly/", views.staff_home, name="staff-home"),
+    # Where the rich-text editor uploads a picture staff insert (JSON; core/views.py).
+    path(
+        "quan-ly/anh-trong-bai/",
+        core_views.rich_text_image_upload,
+        name="rich-text-image-upload",
+    ),
     path("", include("attendance.urls")),
     # "Forgotten your password?" on the admin login page. The form answers the same whether
     # or not an account has that address, so it reveals nobody's account.

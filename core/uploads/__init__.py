@@ -348,6 +348,25 @@ class ContentTypeValidator:
         )
 
 
+@deconstructible
+class PhotoValidator(ContentTypeValidator):
+    """Only real JPEG, PNG or WebP pictures, whatever their name says (they are stored
+    re-encoded anyway), within the pixel budget, saying so plainly when a file is none."""
+
+    def __init__(self, max_bytes=None):
+        super().__init__(PICTURES, max_bytes=max_bytes, any_name=True)
+
+    def __call__(self, upload):
+        try:
+            super().__call__(upload)
+        except ValidationError as error:
+            if error.code != "bad_content":
+                raise
+            raise ValidationError(
+                _("This file is not a JPEG, PNG or WebP photo."), code="not_an_image"
+            ) from None
+
+
 def stored_upload(upload):
     """What a document field stores for a checked upload: a picture (a scan) re-encoded by
     `core.images` without any metadata, keeping its size and format; any other file as it came.

@@ -187,6 +187,12 @@ TABLE = {
         lambda d: reverse("classes:class-loudspeaker-txt", args=[d["course"].slug]),
         EVERYONE,
     ),
+    # The rich-text editor's picture upload (issue 15): POST only, so every GET is 405;
+    # who may post is tested in tests/core/test_rich_text_images.py.
+    "rich-text-image-upload": (
+        lambda d: reverse("rich-text-image-upload"),
+        dict.fromkeys(ROLES, 405),
+    ),
     # The learning-community self-assessment (issue 8): the commune's file, center staff only.
     "assessment-list": (lambda d: reverse("assessment-list"), staff_only("center")),
     "assessment-checklist": (
