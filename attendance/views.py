@@ -1,9 +1,7 @@
 """Public pages of this app: the enrollment form and the statistics (aggregates only)."""
 
-import csv
 import logging
 
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -149,13 +147,4 @@ def statistics_download(request, fmt):
     figures = statistics.compute(start, end) if start else statistics.Figures(None, None)
     name = f"thong-ke-{start or ''}-{end or ''}-{timezone.localdate():%Y%m%d}"
     rows = list(_figure_rows(figures))
-    if fmt == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        response.write("\ufeff")  # BOM: Excel then reads UTF-8 Vietnamese correctly
-        writer = csv.writer(response)
-        writer.writerows([excel.safe(v) for v in row] for row in rows)
-        return response
-    wb = excel.Workbook()
-    excel.sheet(wb, _("Statistics"), rows[0], rows[1:], first=True)
-    return excel.response(wb, f"{name}.xlsx")
+    return excel.table_response(rows, fmt=fmt, name=name, title=_("Statistics"))
