@@ -1,6 +1,7 @@
 """The statistics charts: labels wrap between words and are never cut."""
 
 import xml.etree.ElementTree as ET
+from itertools import pairwise
 
 import pytest
 
@@ -40,7 +41,7 @@ def test_rows_grow_with_their_labels_and_never_overlap():
     ys = [float(s.get("y")) for s in root.iter(f"{SVG}tspan")]
     assert ys == sorted(ys) and len(set(ys)) == len(ys)
     rects = [(float(r.get("y")), float(r.get("height"))) for r in root.iter(f"{SVG}rect")]
-    assert all(top + h <= below for (top, h), (below, _h) in zip(rects, rects[1:]))
+    assert all(top + h <= below for (top, h), (below, _h) in pairwise(rects))
     height = float(root.get("viewBox").split()[3])
     assert ys[-1] < height and rects[-1][0] + rects[-1][1] <= height
 
