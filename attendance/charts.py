@@ -48,14 +48,17 @@ def label_lines(label, width=LABEL_WIDTH - GAP):
 
 
 def bar_chart(rows, *, colour="#0b5d3b"):
-    """Horizontal bars for [(label, value)], scaled to the largest value."""
-    rows = [(label_lines(label), value) for label, value in rows]
+    """Horizontal bars for [(label, value)] or [(label, value, estimated)], scaled to the
+    largest value. The `estimated` part of a value (figures that are estimates, not records)
+    is drawn after the rest as an outline with a dashed border, so it reads apart even
+    printed in black and white."""
+    rows = [(label_lines(label), value, estimated) for label, value, estimated in map(_row, rows)]
     if not rows:
         return ""
-    top = max(value for _lines, value in rows) or 1
+    top = max(value for _lines, value, _estimated in rows) or 1
     span = WIDTH - LABEL_WIDTH - 50
     parts, y = [], 0
-    for lines, value in rows:
+    for lines, value, estimated in rows:
         height = max(ROW, len(lines) * LINE + 10)
         middle = y + height / 2
         # The lines of a label, centred on its bar; a baseline sits about 0.35 em below the
@@ -66,19 +69,34 @@ def bar_chart(rows, *, colour="#0b5d3b"):
             '<tspan x="{}" y="{}">{}</tspan>',
             ((LABEL_WIDTH - GAP, _round(first + i * LINE), line) for i, line in enumerate(lines)),
         )
-        length = round(value / top * span)
+        length = max(round(value / top * span), 1 if value else 0)
+        guessed = min(round(estimated / top * span), length) if estimated else 0
+        top_edge = _round(middle - (ROW - 10) / 2)
+        bars = format_html(
+            '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" rx="2"/>',
+            LABEL_WIDTH,
+            top_edge,
+            length - guessed,
+            ROW - 10,
+            colour,
+        )
+        if guessed:
+            bars += format_html(
+                '<rect x="{}" y="{}" width="{}" height="{}" fill="#fff" stroke="{}" '
+                'stroke-width="2" stroke-dasharray="4 3" class="chart-estimate"/>',
+                LABEL_WIDTH + length - guessed + 1,
+                _round(top_edge + 1),
+                max(guessed - 2, 1),
+                ROW - 12,
+                colour,
+            )
         parts.append(
             format_html(
-                '<text text-anchor="end" class="chart-label">{}</text>'
-                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" rx="2"/>'
+                '<text text-anchor="end" class="chart-label">{}</text>{}'
                 '<text x="{}" y="{}" class="chart-value">{}</text>',
                 tspans,
-                LABEL_WIDTH,
-                _round(middle - (ROW - 10) / 2),
-                max(length, 1 if value else 0),
-                ROW - 10,
-                colour,
-                LABEL_WIDTH + max(length, 0) + 4,
+                bars,
+                LABEL_WIDTH + length + 4,
                 _round(middle + FONT * 0.35),
                 _n(value),
             )
@@ -91,6 +109,11 @@ def bar_chart(rows, *, colour="#0b5d3b"):
         y + 4,
         mark_safe("".join(parts)),  # noqa: S308 - each part built by format_html: text escaped
     )
+
+
+def _row(row):
+    label, value, *estimated = row
+    return label, value, (estimated[0] if estimated else 0)
 
 
 def _round(number):

@@ -7,7 +7,7 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from classes.models import Course, Partner
+from classes.models import Course, FiguresSource, Partner
 from core.search import SearchHit, ranked
 
 HOME_BOX_SIZE = 4
@@ -62,17 +62,19 @@ def next_change(now):
 
 def partners_with_classes(today=None):
     """Every partner body for the public partners page, in the order staff set, each with
-    `class_count` (published classes they co-ran or co-run that have started) and
-    `first_year`. One query."""
+    `class_count` (published classes they co-ran or co-run that have started), how many of
+    those are estimates (`estimated_count`) and `first_start`. One query."""
     today = today or timezone.localdate()
     held = Q(
         courses__status=Course.Status.PUBLISHED,
         courses__published_at__lte=timezone.now(),
         courses__start_date__lte=today,
     )
+    estimated = held & Q(courses__figures_source=FiguresSource.ESTIMATE)
     return list(
         Partner.objects.annotate(
             class_count=Count("courses", filter=held, distinct=True),
+            estimated_count=Count("courses", filter=estimated, distinct=True),
             first_start=Min("courses__start_date", filter=held),
         ).order_by("position", "name")
     )
@@ -82,18 +84,23 @@ def partners_with_classes(today=None):
 
 
 def count_held_between(start, end, today=None):
-    """How many published classes ran during [start, end] and had begun by `today`: one query.
+    """How many published classes ran during [start, end] and had begun by `today`, as
+    (recorded, estimated) — estimated: their figures are estimates — in one query.
 
     A class without an end date counts in the period it starts in.
     """
     today = today or timezone.localdate()
-    return (
+    counts = (
         Course.objects.published()
         .held(today)
         .filter(start_date__lte=end)
         .filter(Q(end_date__gte=start) | Q(end_date__isnull=True, start_date__gte=start))
-        .count()
+        .aggregate(
+            recorded=Count("pk", filter=~Q(figures_source=FiguresSource.ESTIMATE)),
+            estimated=Count("pk", filter=Q(figures_source=FiguresSource.ESTIMATE)),
+        )
     )
+    return counts["recorded"], counts["estimated"]
 
 
 def count_active_between(start, end):

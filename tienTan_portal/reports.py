@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from attendance import statistics
+from classes.models import FiguresSource
 from core.contact import site_contact
 from disclosures.models import Basis, DisclosureDocument, Organization
 
@@ -57,6 +58,9 @@ class YearlyReport:
     figures: statistics.Figures
     documents: list = field(default_factory=list)  # [Document]
     notes: str = ""
+    # What the report says of figures that are estimates: the statistics page's words.
+    estimates_note = statistics.NOTES["estimates"]
+    figure_sources = FiguresSource
 
     @property
     def period_start(self):
