@@ -93,11 +93,12 @@ def center_profile():
     )
 
 
-CONTACT_FIELDS = ("name", "address", "phone", "email", "office_hours")
+CONTACT_FIELDS = ("name", "address", "phone", "email", "office_hours", "contact_is_example")
 
 
 def center_contact():
-    """The center's name and contact details as a plain dict (cheap to cache), or None."""
+    """The center's name and contact details as a plain dict (cheap to cache), or None;
+    `contact_is_example` says its phone and e-mail are the demo's examples."""
     return (
         Organization.objects.filter(kind=Organization.Kind.CENTER)
         .order_by("position", "pk")

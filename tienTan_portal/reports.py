@@ -21,7 +21,7 @@ from django.utils.translation import gettext
 
 from attendance import statistics
 from classes.models import FiguresSource
-from core.contact import site_contact
+from core.contact import printed_contact
 from disclosures.models import Basis, DisclosureDocument, Organization
 
 # The oldest year a report may be asked for: the portal holds records back to 2012 (the
@@ -121,13 +121,14 @@ def build(year: int, notes: str = "", today=None) -> YearlyReport:
     today = today or timezone.localdate()
     organization = the_center()
     name = organization.name if organization else settings.SITE_NAME
-    # As staff keep them on the center's page in the admin, else the settings.
-    contact = site_contact()
+    # As staff keep them on the center's page in the admin, else the settings; never the
+    # demo's examples (a printed report cannot be marked "example").
+    contact = printed_contact()
     board = []
     if organization is not None:
         board = [
             f"{person.full_name} ({person.position})"
-            for person in organization.people.filter(is_board=True)
+            for person in organization.people.printable().filter(is_board=True)
         ]
     centre = Centre(
         name=name,
