@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from classes.models import Course, FiguresSource, Partner
-from core.search import SearchHit, ranked
+from core.search import SearchHit, SearchSource, find
 
 HOME_BOX_SIZE = 4
 
@@ -25,28 +25,32 @@ def home_context(request):
     return {"open_courses": courses}
 
 
-def search(words, query, limit):
-    """The best `limit` `core.search.SearchHit`s for the folded `words`, and how many match."""
-    courses, total = ranked(
-        Course.objects.published().only("title", "slug", "topic", "description", "start_date"),
-        words,
-        query,
-        limit,
-        newest="-start_date",
-    )
+def search_source():
+    """Published classes, as the site search finds them (`core.search.SearchSource`)."""
     kind = _("Class")
-    hits = [
-        SearchHit(
+
+    def hit(course):
+        return SearchHit(
             kind=kind,
             title=course.title,
             url=course.get_absolute_url(),
             summary=course.description or course.topic,
             date=course.start_date,
-            score=course.search_score,
         )
-        for course in courses
-    ]
-    return hits, total
+
+    return SearchSource(
+        queryset=Course.objects.published().only(
+            "title", "slug", "topic", "description", "start_date"
+        ),
+        date_field="start_date",
+        hit=hit,
+    )
+
+
+def search(words, query, limit):
+    """The best `limit` classes as `core.search.SearchHit`s, and how many match (the site
+    search ranks every app's `search_source` together)."""
+    return find([search_source()], words, query, limit, cut=False)
 
 
 def next_change(now):
