@@ -189,3 +189,25 @@ def test_demo_marks_what_it_invented_and_says_so():
     assert "42 classes" in said and "estimates" in said and "dates of all of them" in said
     # No address ends in "-demo" (they reach the posters' QR codes).
     assert not Course.objects.filter(slug__endswith="demo").exists()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_on_a_phone_estimates_are_marked_and_explained(live_server, phone_page, artifacts_dir):
+    call_command("load_demo", stdout=io.StringIO())
+    page = phone_page
+    page.goto(live_server.url + "/thong-ke/?start=2012&end=2019")
+    legend = page.locator(".estimate-legend")
+    assert legend.is_visible() and "42" in legend.inner_text()
+    assert page.locator("#stat-year ~ .stat-grid .estimate-mark").count() == 9  # 8 years, total
+    assert page.locator("svg .chart-estimate").count() > 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.screenshot(path=artifacts_dir / "statistics-estimates-phone.png", full_page=True)
+    guessed = Course.objects.filter(figures_source=ESTIMATE).first()
+    page.goto(live_server.url + guessed.get_absolute_url())
+    assert page.locator(".estimate-legend").is_visible()
+    page.screenshot(path=artifacts_dir / "class-estimate-phone.png", full_page=True)
+    page.goto(live_server.url + "/")
+    assert page.locator("#box-figures ~ .estimate-share, .estimate-share").first.is_visible()
+    page.locator(".estimate-share").first.scroll_into_view_if_needed()
+    page.screenshot(path=artifacts_dir / "home-figures-phone.png")

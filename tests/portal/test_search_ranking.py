@@ -113,3 +113,22 @@ def test_search_reads_one_ranking_query_and_only_the_rows_shown(
     with django_assert_max_num_queries(5):
         _html, titles = page(client, "hoc tap", **{"tat-ca": "1"})
     assert len(titles) == 10
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_villager_searches_without_accents_on_a_phone(live_server, phone_page, artifacts_dir):
+    call_command("load_demo", stdout=io.StringIO())
+    page = phone_page
+    page.goto(live_server.url + "/")
+    page.get_by_role("searchbox").first.fill("hoc tap cong dong")
+    page.get_by_role("button", name="Tìm kiếm").first.click()
+    best = page.locator(".results .result h2 a").first.inner_text()
+    assert best.startswith("Trung tâm học tập cộng đồng xã Tiên Tân")
+    status = page.locator(".result-count")
+    assert "có đủ các từ trong tiêu đề" in status.inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.screenshot(path=artifacts_dir / "search-center-phone.png", full_page=True)
+    page.get_by_role("link", name=re.compile(r"Xem cả \d+ kết quả")).click()
+    assert page.locator(".results .result").count() == 10
+    assert page.locator(".results .result h2 a").first.inner_text() == best
