@@ -312,10 +312,12 @@ def _rank_in_python(sources, words, query, limit, cut):
             "title", "search_title", "search_text", source.date_field
         )
         for row in rows:
+            if not starts_words(row.search_text, words):  # LIKE also finds "ong" in "nong"
+                continue
             found.append(
                 (
                     score(row.title, "", query, words, row.search_text),
-                    in_title(row.search_title, words),
+                    starts_words(row.search_title, words),
                     _comparable(getattr(row, source.date_field)),
                     i,
                     row.pk,
@@ -344,9 +346,10 @@ def _comparable(value):
     return timezone.make_aware(datetime.datetime.combine(value, datetime.time()))
 
 
-def in_title(folded_title, words):
-    """Whether every word starts a word of the (folded) title: rule 5's count."""
-    return all(re.search(rf"(?<!\w){re.escape(word)}", folded_title) for word in words)
+def starts_words(folded, words):
+    """Whether every word is a word, or the start of one, of the folded text (rule 1; on the
+    title, rule 5's count)."""
+    return all(re.search(rf"(?<!\w){re.escape(word)}", folded) for word in words)
 
 
 def hits(sources, keys) -> list[SearchHit]:

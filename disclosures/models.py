@@ -107,9 +107,8 @@ class Organization(models.Model):
         default=False,
         help_text=_(
             "Ticked when the phone and e-mail above were made up for the demo. Public pages "
-            "then mark them “Example” and do not link them; posters, loudspeaker scripts and "
-            "the yearly report leave them out. It clears itself when you type the real phone "
-            "or e-mail."
+            "then mark them “Example”; posters, loudspeaker scripts and the yearly report "
+            "leave them out. It clears itself when you type the real phone or e-mail."
         ),
     )
     office_hours = models.TextField(
@@ -256,9 +255,9 @@ class Person(models.Model):
         _("example (demo)"),
         default=False,
         help_text=_(
-            "Ticked on people the demo made up. Public pages mark them “Example” and do not "
-            "link their phone or e-mail; posters, loudspeaker scripts and the yearly report "
-            "leave them out. It clears itself when you type the real name, phone or e-mail."
+            "Ticked on people the demo made up. Public pages mark them “Example”; posters, "
+            "loudspeaker scripts and the yearly report leave them out. It clears itself when "
+            "you type the real name, phone or e-mail."
         ),
     )
 
