@@ -279,8 +279,8 @@ def load(stdout):
         f"classes: what the demo invented — the seed reports {len(HISTORY)} classes and "
         f"{sum(r[5] for r in HISTORY):,} learners for 2012–2019 and gives the figures of "
         f"{len(REPORTED)} of them ({sum(r[5] for r in REPORTED)} learners); the other "
-        f"{len(RECONSTRUCTED)} classes ({invented:,} learners: titles, kinds, partners, "
-        "learner numbers) are made up to match the totals and marked as estimates "
+        f"{len(RECONSTRUCTED)} classes and their {invented:,} learners are made up to match "
+        "the totals (the seed names a few of them, without learners) and marked as estimates "
         "(“Ước tính (số liệu minh họa)”). The years and dates of all of them are made up "
         f"(the seed gives none), and so are the {len(current)} current classes."
     )
