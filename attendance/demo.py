@@ -107,6 +107,11 @@ def load_survey(stdout, hamlets):
         )
         made += created
     stdout.write(f"attendance: {made} demo survey answers added")
+    stdout.write(
+        f"attendance: what the demo invented — {len(LEARNERS)} learners with made-up names "
+        f"(“{LEARNERS[0][0]}”…) enrolled in the current classes, and {len(SURVEY)} survey "
+        "answers; staff pages only, never public."
+    )
 
 
 def load(stdout):

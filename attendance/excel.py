@@ -5,6 +5,7 @@ like a formula (= + - @, or a tab/carriage return) is written with a leading apo
 Excel shows it as text and never runs it.
 """
 
+import csv
 import io
 from dataclasses import dataclass, field
 
@@ -63,6 +64,20 @@ def response(wb, filename):
     resp = HttpResponse(buffer.getvalue(), content_type=XLSX)
     resp["Content-Disposition"] = f'attachment; filename="{filename}"'
     return resp
+
+
+def table_response(rows, *, fmt, name, title):
+    """Figures as a download: `rows` (the first is the header) as .xlsx, or as CSV with a
+    byte-order mark so Excel reads the Vietnamese as UTF-8. Both escape formula starts."""
+    if fmt == "csv":
+        resp = HttpResponse(content_type="text/csv; charset=utf-8")
+        resp["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        resp.write("\ufeff")
+        csv.writer(resp).writerows([safe(v) for v in row] for row in rows)
+        return resp
+    wb = Workbook()
+    sheet(wb, title, rows[0], rows[1:], first=True)
+    return response(wb, f"{name}.xlsx")
 
 
 def class_list(course, enrollments):

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from classes.models import Course, Session
+from classes.models import Course, Kind, Session
 from core.models import TimeStampedModel
 from core.search import searchable_text
 from core.text import fold
@@ -276,10 +276,14 @@ class SurveyResponseQuerySet(models.QuerySet):
         return self.filter(consent_at__isnull=False).exclude(full_name="", phone="")
 
     def wanting(self, topic):
-        """Answers asking for a topic: ("kind", value) or ("free", folded key)."""
+        """Answers asking for a topic: ("kind", value) or ("free", folded key), each once
+        (the ticks counted are `SurveyChoiceQuerySet.wishes`)."""
         what, value = topic
         if what == "kind":
-            return self.filter(choices__question=SurveyChoice.Question.KIND, choices__value=value)
+            ticked = SurveyChoice.objects.wishes().filter(
+                question=SurveyChoice.Question.KIND, value=value
+            )
+            return self.filter(pk__in=ticked.values("response"))
         return self.filter(other_topic_key=value)
 
 
@@ -347,6 +351,19 @@ class SurveyResponse(TimeStampedModel):
         super().save(*args, **kwargs)
 
 
+class SurveyChoiceQuerySet(models.QuerySet):
+    def wishes(self):
+        """The ticks that count as asking for something: all but an "Other" (Khác) tick on an
+        answer that also wrote its topic. "Khác" + "Nấu ăn" is one wish, cooking, counted
+        under the topic written; "Khác" alone still counts as "Khác". Every count of the
+        demand (its page, downloads, the draft class, the interested people) reads this."""
+        return self.exclude(
+            question=SurveyChoice.Question.KIND,
+            value=Kind.OTHER,
+            response__other_topic_key__gt="",
+        )
+
+
 class SurveyChoice(models.Model):
     """One ticked box of an answer: a kind of class, a time of day or a season.
 
@@ -366,6 +383,8 @@ class SurveyChoice(models.Model):
     )
     question = models.CharField(_("question"), max_length=10, choices=Question)
     value = models.CharField(_("answer"), max_length=20)
+
+    objects = SurveyChoiceQuerySet.as_manager()
 
     class Meta:
         ordering = ["response", "question", "value"]

@@ -1,4 +1,5 @@
-"""What this app offers the top floor: its home-page box, its search hits and its staff tools.
+"""What this app offers the top floor: its home-page box and its staff tools (no search
+source: learners are never searchable from public pages).
 
 `tienTan_portal.views` calls these; they are the only things it knows about this app.
 """
@@ -13,11 +14,6 @@ from core.staff import StaffTool
 def home_context(request):
     """Key figures: classes and learners over every year the center has records for."""
     return {"key_figures": statistics.totals()}
-
-
-def search(words, query, limit):
-    """Learners are never searchable from public pages: this app has no public hits."""
-    return [], 0
 
 
 def staff_tools(user):

@@ -416,7 +416,7 @@ def survey_course_draft(*, topic, year=None, user) -> Course:
     from attendance import survey
 
     label = survey.topic_label(topic, year)
-    requests = SurveyResponse.objects.in_year(year).wanting(topic).distinct().count()
+    requests = SurveyResponse.objects.in_year(year).wanting(topic).count()
     what, value = topic
     # "Lớp tin học", "Lớp nấu ăn": Vietnamese writes the subject after "Lớp" in lower case.
     name = label[:1].lower() + label[1:]

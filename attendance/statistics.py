@@ -4,6 +4,11 @@ A class counts in the year it starts, once it has started. Its learners are its 
 that hold a seat (pending, confirmed, completed); a class held before the portal existed has
 none and counts its reported number instead. Whatever the number of classes, this runs a
 fixed handful of queries.
+
+A class whose figures are an estimate (`Course.figures_source`, e.g. the demo's split of the
+2012–2019 totals) counts like any other, and every figure says how much of it is estimated
+(`Row.estimated_classes`, `Row.estimated_learners`, `Figures.estimated_*`), so the page, its
+downloads, the yearly report and the home page can tell records and estimates apart.
 """
 
 from collections import Counter, defaultdict
@@ -15,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from attendance.models import Enrollment, Sex
-from classes.models import Course, Kind, Partner
+from classes.models import Course, FiguresSource, Kind, Partner
 
 # What the figures mean, said under the tables of /thong-ke/ and in both of its downloads
 # (attendance.views), so a sum in Excel is read the way the page explains it.
@@ -28,7 +33,27 @@ NOTES = {
     "unrecorded": gettext_lazy(
         "“Not recorded”: learners of classes held before the portal kept learner records."
     ),
+    "estimates": gettext_lazy(
+        "Estimates (illustrative figures): classes whose year, learners or partners were "
+        "worked out from reported totals, not taken from the center's records."
+    ),
 }
+
+
+class Row(tuple):
+    """One line of a table: (label, classes, learners), or (label, learners) by sex. It
+    compares and unpacks as that plain tuple; `estimated_classes` and `estimated_learners`
+    say how much of it comes from classes whose figures are estimates."""
+
+    def __new__(cls, values, estimated_classes=0, estimated_learners=0):
+        row = super().__new__(cls, values)
+        row.estimated_classes = estimated_classes
+        row.estimated_learners = estimated_learners
+        return row
+
+    @property
+    def estimated(self):
+        return bool(self.estimated_classes or self.estimated_learners)
 
 
 @dataclass
@@ -37,10 +62,16 @@ class Figures:
     end: int | None
     classes: int = 0
     learners: int = 0
-    by_year: list = field(default_factory=list)  # [(year, classes, learners)]
-    by_kind: list = field(default_factory=list)  # [(label, classes, learners)]
-    by_partner: list = field(default_factory=list)  # [(label, classes, learners)]
-    by_sex: list = field(default_factory=list)  # [(label, learners)]
+    estimated_classes: int = 0  # of `classes`, those whose figures are estimates
+    estimated_learners: int = 0  # of `learners`, those of these classes
+    by_year: list = field(default_factory=list)  # [Row(year, classes, learners)]
+    by_kind: list = field(default_factory=list)  # [Row(label, classes, learners)]
+    by_partner: list = field(default_factory=list)  # [Row(label, classes, learners)]
+    by_sex: list = field(default_factory=list)  # [Row(label, learners)]
+
+    @property
+    def estimated(self):
+        return bool(self.estimated_classes)
 
 
 def held_courses(today=None):
@@ -53,6 +84,10 @@ def year_bounds(today=None):
     return (years[0], years[-1]) if years else (None, None)
 
 
+def _estimate(source):
+    return source == FiguresSource.ESTIMATE
+
+
 def totals(today=None) -> Figures:
     """Classes and learners over every year with records, in one query (for the home page)."""
     rows = (
@@ -63,15 +98,20 @@ def totals(today=None) -> Figures:
             )
         )
         .order_by()
-        .values_list("start_date", "reported_learners", "enrolled")
+        .values_list("start_date", "reported_learners", "enrolled", "figures_source")
     )
-    years, learners = set(), 0
-    for start_date, reported, enrolled in rows:
+    figures = Figures(start=None, end=None, classes=len(rows))
+    years = set()
+    for start_date, reported, enrolled, source in rows:
         years.add(start_date.year)
-        learners += enrolled or (reported or 0)
-    if not years:
-        return Figures(start=None, end=None)
-    return Figures(start=min(years), end=max(years), classes=len(rows), learners=learners)
+        learners = enrolled or (reported or 0)
+        figures.learners += learners
+        if _estimate(source):
+            figures.estimated_classes += 1
+            figures.estimated_learners += learners
+    if years:
+        figures.start, figures.end = min(years), max(years)
+    return figures
 
 
 def compute(start=None, end=None, today=None) -> Figures:
@@ -88,59 +128,74 @@ def compute(start=None, end=None, today=None) -> Figures:
             )
         )
         .order_by()
-        .values_list("pk", "kind", "start_date", "reported_learners", "enrolled")
+        .values_list("pk", "kind", "start_date", "reported_learners", "enrolled", "figures_source")
     )
-    learners_of = {pk: enrolled or (reported or 0) for pk, _k, _d, reported, enrolled in rows}
+    learners_of = {pk: enrolled or (reported or 0) for pk, _k, _d, reported, enrolled, _s in rows}
+    estimated = {pk for pk, *_rest, source in rows if _estimate(source)}
     figures = Figures(start=start, end=end, classes=len(rows), learners=sum(learners_of.values()))
+    figures.estimated_classes = len(estimated)
+    figures.estimated_learners = sum(learners_of[pk] for pk in estimated)
     if not rows:
         return figures
 
-    years = defaultdict(lambda: [0, 0])
-    kinds = defaultdict(lambda: [0, 0])
-    for pk, kind, start_date, _reported, _enrolled in rows:
-        years[start_date.year][0] += 1
-        years[start_date.year][1] += learners_of[pk]
-        kinds[kind][0] += 1
-        kinds[kind][1] += learners_of[pk]
+    def row(label, ids):
+        """The Row of a group of classes: how many, their learners, and the estimated part."""
+        guessed = [pk for pk in ids if pk in estimated]
+        return Row(
+            (label, len(ids), sum(learners_of[pk] for pk in ids)),
+            estimated_classes=len(guessed),
+            estimated_learners=sum(learners_of[pk] for pk in guessed),
+        )
+
+    years, kinds = defaultdict(list), defaultdict(list)
+    for pk, kind, start_date, *_rest in rows:
+        years[start_date.year].append(pk)
+        kinds[kind].append(pk)
     # A span reaching past the records starts and ends where the records do.
     first, last = max(start or 0, min(years)), min(end or 9999, max(years))
-    figures.by_year = [(y, *years.get(y, (0, 0))) for y in range(first, last + 1)]
-    figures.by_kind = [(label, *kinds[value]) for value, label in Kind.choices if value in kinds]
+    figures.by_year = [row(y, years.get(y, [])) for y in range(first, last + 1)]
+    figures.by_kind = [row(label, kinds[value]) for value, label in Kind.choices if value in kinds]
 
     ids = list(learners_of)
     links = Course.partners.through.objects.filter(course_id__in=ids).values_list(
         "course_id", "partner_id"
     )
-    per_partner = defaultdict(set)
+    per_partner = defaultdict(list)
     with_partner = set()
     for course_id, partner_id in links:
-        per_partner[partner_id].add(course_id)
+        per_partner[partner_id].append(course_id)
         with_partner.add(course_id)
     names = {p.pk: p.label for p in Partner.objects.filter(pk__in=list(per_partner))}
-    by_partner = [
-        (names[pid], len(cids), sum(learners_of[c] for c in cids))
-        for pid, cids in per_partner.items()
-    ]
-    by_partner.sort(key=lambda row: (-row[1], row[0]))
+    by_partner = [row(names[pid], cids) for pid, cids in per_partner.items()]
+    by_partner.sort(key=lambda r: (-r[1], r[0]))
     alone = [c for c in ids if c not in with_partner]
     if alone:
-        by_partner.append(
-            (_("The center on its own"), len(alone), sum(learners_of[c] for c in alone))
-        )
+        by_partner.append(row(_("The center on its own"), alone))
     figures.by_partner = by_partner
 
-    sexes = Counter(
-        dict(
-            Enrollment.objects.active()
-            .filter(course_id__in=ids)
-            .values_list("learner__sex")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-    )
-    enrolled_ids = {pk for pk, _k, _d, _r, enrolled in rows if enrolled}
-    unrecorded = sum(learners_of[c] for c in ids if c not in enrolled_ids) + sexes.pop("", 0)
-    figures.by_sex = [(label, sexes.get(value, 0)) for value, label in Sex.choices]
+    # Learners by sex from the enrollments, split by whether their class is an estimate.
+    sexes, guessed = Counter(), Counter()
+    for sex, source, n in (
+        Enrollment.objects.active()
+        .filter(course_id__in=ids)
+        .values_list("learner__sex", "course__figures_source")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        sexes[sex] += n
+        if _estimate(source):
+            guessed[sex] += n
+    enrolled_ids = {pk for pk, _k, _d, _r, enrolled, _s in rows if enrolled}
+    reported = [c for c in ids if c not in enrolled_ids]
+    unrecorded = sum(learners_of[c] for c in reported) + sexes.pop("", 0)
+    unrecorded_guessed = sum(learners_of[c] for c in reported if c in estimated)
+    unrecorded_guessed += guessed.pop("", 0)
+    figures.by_sex = [
+        Row((label, sexes.get(value, 0)), estimated_learners=guessed.get(value, 0))
+        for value, label in Sex.choices
+    ]
     if unrecorded:
-        figures.by_sex.append((_("Not recorded"), unrecorded))
+        figures.by_sex.append(
+            Row((_("Not recorded"), unrecorded), estimated_learners=unrecorded_guessed)
+        )
     return figures

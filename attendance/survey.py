@@ -100,7 +100,8 @@ def demand(year=None):
     )
     counts = {}
     for row in (
-        SurveyChoice.objects.filter(response__in=responses)
+        SurveyChoice.objects.wishes()
+        .filter(response__in=responses)
         .values("question", "value")
         .annotate(n=Count("id"), reachable=Count("id", filter=contactable))
         .order_by()
@@ -150,5 +151,4 @@ def interested(topic, year=None):
         .contactable()
         .select_related("hamlet")
         .order_by("hamlet__is_other", "hamlet__position", "hamlet__name", "full_name", "pk")
-        .distinct()
     )

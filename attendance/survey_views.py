@@ -11,12 +11,13 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from attendance import charts, survey
+from attendance import charts, excel, survey
 from attendance.forms import SurveyForm, survey_consent_text
 from attendance.models import Hamlet, Season, SurveyResponse, TimeOfDay
 from attendance.services import survey_course_draft, survey_response_create
@@ -109,6 +110,33 @@ class SurveyDemandView(StaffView):
                 "seasons": charts.bar_chart(result.seasons, colour="#8a4b08"),
             }
         return render(request, "attendance/survey/demand.html", context)
+
+
+def demand_rows(result):
+    """The demand page's tables one under another, for the .xlsx and CSV downloads."""
+    yield [_("Topic"), _("Requests"), _("With contact")]
+    yield from ([t.label, t.requests, t.contactable] for t in result.topics)
+    yield []
+    yield [_("Hamlet"), _("Answers")]
+    yield from ([name, n] for name, n in result.hamlets)
+    yield []
+    yield [_("Time of day"), _("Answers")]
+    yield from ([label, n] for label, n in result.times)
+    yield []
+    yield [_("Season"), _("Answers")]
+    yield from ([label, n] for label, n in result.seasons)
+
+
+class SurveyDemandDownloadView(StaffView):
+    """The demand page's figures as .xlsx or CSV (counts only, no contact)."""
+
+    permission_required = "attendance.view_surveyresponse"
+
+    def get(self, request, fmt):
+        year = _year(request)
+        rows = list(demand_rows(survey.demand(year)))
+        name = f"khao-sat-nhu-cau-{year or 'tat-ca'}-{timezone.localdate():%Y%m%d}"
+        return excel.table_response(rows, fmt=fmt, name=name, title=_("Learning-needs survey"))
 
 
 class SurveyEntryView(StaffView):

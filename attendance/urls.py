@@ -66,6 +66,11 @@ urlpatterns = [
         name="learner-erase",
     ),
     path("quan-ly/khao-sat/", survey_views.SurveyDemandView.as_view(), name="survey-demand"),
+    re_path(
+        r"^quan-ly/khao-sat/tai-ve\.(?P<fmt>xlsx|csv)$",
+        survey_views.SurveyDemandDownloadView.as_view(),
+        name="survey-demand-download",
+    ),
     path("quan-ly/khao-sat/nhap/", survey_views.SurveyEntryView.as_view(), name="survey-entry"),
     path(
         "quan-ly/khao-sat/tao-lop-nhap/",

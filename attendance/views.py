@@ -1,9 +1,7 @@
 """Public pages of this app: the enrollment form and the statistics (aggregates only)."""
 
-import csv
 import logging
 
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,11 +11,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from attendance import charts, excel, statistics
 from attendance.forms import EnrollmentForm, StatisticsSpanForm, consent_text
 from attendance.services import EnrollmentRefusedError, enrollment_create
-from classes.models import Course
+from classes.models import Course, FiguresSource
 from core import ratelimit
 
 log = logging.getLogger(__name__)
 DONE_KEY = "enrollment_done"
+GREEN, BROWN = "#0b5d3b", "#8a4b08"
 
 
 @never_cache
@@ -101,13 +100,19 @@ def statistics_view(request):
         "first": first,
         "last": last,
         "notes": statistics.NOTES,
+        "sources": FiguresSource,
     }
     if figures and figures.classes:
         context["charts"] = {
-            "year": charts.bar_chart((y, n) for y, _c, n in figures.by_year),
-            "kind": charts.bar_chart((k, n) for k, _c, n in figures.by_kind),
-            "partner": charts.bar_chart((p, n) for p, _c, n in figures.by_partner),
-            "sex": charts.bar_chart(figures.by_sex, colour="#8a4b08"),
+            name: charts.bar_chart(
+                ((row[0], row[-1], row.estimated_learners) for row in rows), colour=colour
+            )
+            for name, rows, colour in (
+                ("year", figures.by_year, GREEN),
+                ("kind", figures.by_kind, GREEN),
+                ("partner", figures.by_partner, GREEN),
+                ("sex", figures.by_sex, BROWN),
+            )
         }
     return render(request, "attendance/statistics.html", context)
 
@@ -119,27 +124,51 @@ def _figure_rows(figures):
     beside it, so Excel users read it in full) and in the CSV alike. The CSV gets no `#`
     comment line: CSV has no comments, so Excel, LibreOffice and any import would show or
     read it as data anyway, while a plain row stays valid CSV for every reader.
+
+    When some classes' figures are estimates, every table gains two columns saying how many
+    of its classes and learners are estimated, and a note saying what that means.
     """
 
     def note(key):
         return [_("Note: %(note)s") % {"note": statistics.NOTES[key]}]
 
-    yield [_("Figures"), _("Classes"), _("Learners")]
-    yield [_("Total"), figures.classes, figures.learners]
+    guessed = figures.estimated
+
+    def header(*names):
+        extra = [_("Estimated classes"), _("Estimated learners")] if guessed else []
+        return [*names, *extra]
+
+    def line(*values, row=None, classes=0, learners=0):
+        if row is not None:
+            classes, learners = row.estimated_classes, row.estimated_learners
+        return [*values, *([classes, learners] if guessed else [])]
+
+    yield header(_("Figures"), _("Classes"), _("Learners"))
+    yield line(
+        _("Total"),
+        figures.classes,
+        figures.learners,
+        classes=figures.estimated_classes,
+        learners=figures.estimated_learners,
+    )
     yield note("counting")
+    if guessed:
+        yield note("estimates")
     yield []
-    yield [_("Year"), _("Classes"), _("Learners")]
-    yield from ([y, c, n] for y, c, n in figures.by_year)
+    yield header(_("Year"), _("Classes"), _("Learners"))
+    yield from (line(*r, row=r) for r in figures.by_year)
     yield []
-    yield [_("Kind"), _("Classes"), _("Learners")]
-    yield from ([k, c, n] for k, c, n in figures.by_kind)
+    yield header(_("Kind"), _("Classes"), _("Learners"))
+    yield from (line(*r, row=r) for r in figures.by_kind)
     yield []
-    yield [_("Partner body"), _("Classes"), _("Learners")]
-    yield from ([p, c, n] for p, c, n in figures.by_partner)
+    yield header(_("Partner body"), _("Classes"), _("Learners"))
+    yield from (line(*r, row=r) for r in figures.by_partner)
     yield note("partners")
     yield []
-    yield [_("Sex"), "", _("Learners")]
-    yield from ([s, "", n] for s, n in figures.by_sex)
+    yield header(_("Sex"), "", _("Learners"))
+    yield from (
+        line(r[0], "", r[1], classes="", learners=r.estimated_learners) for r in figures.by_sex
+    )
     yield note("unrecorded")
 
 
@@ -149,13 +178,4 @@ def statistics_download(request, fmt):
     figures = statistics.compute(start, end) if start else statistics.Figures(None, None)
     name = f"thong-ke-{start or ''}-{end or ''}-{timezone.localdate():%Y%m%d}"
     rows = list(_figure_rows(figures))
-    if fmt == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        response.write("\ufeff")  # BOM: Excel then reads UTF-8 Vietnamese correctly
-        writer = csv.writer(response)
-        writer.writerows([excel.safe(v) for v in row] for row in rows)
-        return response
-    wb = excel.Workbook()
-    excel.sheet(wb, _("Statistics"), rows[0], rows[1:], first=True)
-    return excel.response(wb, f"{name}.xlsx")
+    return excel.table_response(rows, fmt=fmt, name=name, title=_("Statistics"))

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -23,8 +24,25 @@ class SessionInline(admin.TabularInline):
     extra = 1
 
 
+class CourseAdminForm(forms.ModelForm):
+    class Meta:
+        model = Course
+        fields = ["figures_source"]  # the admin adds the rest from its fieldsets
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "figures_source" in self.fields:
+            # A form sent without it (a page opened before the field existed, a script)
+            # keeps what the class had; the page itself always sends it.
+            self.fields["figures_source"].required = False
+
+    def clean_figures_source(self):
+        return self.cleaned_data["figures_source"] or self.instance.figures_source
+
+
 @admin.register(Course)
 class CourseAdmin(StampedAdmin):
+    form = CourseAdminForm
     list_display = [
         "title",
         "kind",
@@ -36,7 +54,7 @@ class CourseAdmin(StampedAdmin):
         "reported_learners",
         "status",
     ]
-    list_filter = ["kind", "status", "partners"]
+    list_filter = ["kind", "status", "partners", "figures_source"]
     search_fields = ["search_text"]
     date_hierarchy = "start_date"
     autocomplete_fields = ["partners"]
@@ -55,8 +73,8 @@ class CourseAdmin(StampedAdmin):
         ),
         (_("Publishing"), {"fields": ["status", "published_at"]}),
         (
-            _("Historical figures"),
-            {"fields": ["reported_learners"], "classes": ["collapse"]},
+            _("Figures"),
+            {"fields": ["figures_source", "reported_learners"], "classes": ["collapse"]},
         ),
     ]
 

@@ -1,20 +1,27 @@
 """Demo classes built from the seed article (idempotent: run it as often as you like).
 
-The article reports "50 classes, 3,554 learners from 2012 to 2019" and names some of them:
-2 ornamental-tree classes (70 learners), fine carpentry (35), 2 industrial sewing classes (70),
-2 pig-raising classes (66), a rice-growing class with the provincial plant protection
-sub-department (35), and training sessions on fertilizer and rice care, 4 rice-production
-trainings, road traffic law, complaints and denunciations law and life skills for the Elderly
-Association. Those are here with their figures; the other classes of the 50 are plausible
-examples of the center's work chosen so the totals match the report exactly. A few current
-classes, open for enrollment with sessions in the coming weeks, complete the demo.
+The article reports "50 classes, 3,554 learners from 2012 to 2019" and gives the figures of
+only some of them: 2 ornamental-tree classes (70 learners), fine carpentry (35), 2 industrial
+sewing classes (70), 2 pig-raising classes (66), all with the district's vocational training
+centre, and a rice-growing class with the provincial plant protection sub-department (35).
+Those 8 (`REPORTED`) keep what the article says and are recorded figures; a pair's learners
+are split evenly between its two classes.
+
+Everything else is reconstructed (`RECONSTRUCTED`), so its figures are marked as estimates
+(`FiguresSource.ESTIMATE`): the article names trainings on fertilizer and rice care, rice
+production, road traffic law, complaints and denunciations law and life skills for the
+Elderly Association without their learners, and says nothing of the other classes of the 50;
+their learner numbers, kinds and partners are plausible examples chosen so the totals match
+the report exactly. The article gives no dates at all: every year and date below, the
+reported classes' included, is placed by the demo. A few current classes, open for
+enrollment with sessions in the coming weeks, complete the demo.
 """
 
 import datetime
 
 from django.utils import timezone
 
-from classes.models import Course, Kind, Partner, Session
+from classes.models import Course, FiguresSource, Kind, Partner, Session
 
 PARTNERS = {
     "nghe": ("Trung tâm Dạy nghề huyện Duy Tiên", "TT Dạy nghề huyện"),
@@ -59,8 +66,8 @@ V, T, LAW, H, IT, C, LIT, OTHER = (
 )
 
 # (title, kind, partners, start date, days, reported learners)
-HISTORY = [
-    # The vocational classes the article names: 8 classes, 276 learners.
+REPORTED = [
+    # The vocational classes the article names with their learners: 8 classes, 276 learners.
     ("Dạy nghề trồng cây cảnh", V, ["nghe"], "2012-03-05", 60, 35),
     ("Dạy nghề trồng cây cảnh (khoá 2)", V, ["nghe"], "2013-09-09", 60, 35),
     ("Dạy nghề mộc mỹ nghệ", V, ["nghe"], "2014-03-03", 90, 35),
@@ -69,7 +76,9 @@ HISTORY = [
     ("Dạy nghề chăn nuôi lợn", V, ["nghe"], "2013-03-04", 45, 33),
     ("Dạy nghề chăn nuôi lợn (khoá 2)", V, ["nghe"], "2017-03-06", 45, 33),
     ("Dạy nghề trồng lúa", V, ["bvtv"], "2016-02-15", 60, 35),
-    # The training sessions it names.
+]
+RECONSTRUCTED = [
+    # The training sessions it names, without their learners.
     ("Tập huấn kỹ thuật sử dụng phân bón và chăm sóc lúa", T, ["nongdan"], "2012-01-10", 2, 120),
     ("Tập huấn sản xuất lúa vụ xuân", T, ["htx"], "2013-01-15", 2, 110),
     ("Tập huấn sản xuất lúa vụ mùa", T, ["htx"], "2015-06-10", 2, 105),
@@ -122,8 +131,11 @@ HISTORY = [
     ("Kỹ năng làm cha mẹ", OTHER, ["phunu"], "2019-04-16", 2, 60),
     ("Câu lạc bộ hát chèo (khoá 2)", C, [], "2019-09-03", 90, 38),
 ]
+HISTORY = REPORTED + RECONSTRUCTED
 
 PLACE = "Hội trường UBND xã Tiên Tân"
+# Web addresses an earlier demo gave its historical classes ("2012-01-demo").
+OLD_SLUG_END = "-demo"
 
 
 def _day(text):
@@ -131,11 +143,22 @@ def _day(text):
 
 
 def _course(title, slug, defaults, partner_keys, partners):
-    course = Course.objects.filter(slug=slug).first()
+    """The class, made once. A historical class (no `slug` given) is found by its title and
+    start date, and its web address is made from its title like any other class's."""
+    if slug:
+        course = Course.objects.filter(slug=slug).first()
+    else:
+        course = Course.objects.filter(title=title, start_date=defaults["start_date"]).first()
     if course is None:
         course = Course(title=title, slug=slug, **defaults)
         course.save()
         course.partners.set([partners[k] for k in partner_keys])
+    elif course.slug.endswith(OLD_SLUG_END):
+        # Made by an earlier demo, whose addresses ended in "-demo" and which did not say
+        # which figures it invented: give it its title's address and its figures' source.
+        course.slug = ""
+        course.figures_source = defaults["figures_source"]
+        course.save()
     return course
 
 
@@ -150,17 +173,21 @@ def load(stdout):
             partner.save(update_fields=["description"])
         partners[key] = partner
 
-    for n, (title, kind, keys, start, days, learners) in enumerate(HISTORY, start=1):
+    for entry in HISTORY:
+        title, kind, keys, start, days, learners = entry
         start_date = _day(start)
         _course(
             title,
-            f"{start_date.year}-{n:02d}-demo",
+            "",
             {
                 "kind": kind,
                 "place": PLACE,
                 "start_date": start_date,
                 "end_date": start_date + datetime.timedelta(days=days - 1),
                 "reported_learners": learners,
+                "figures_source": (
+                    FiguresSource.RECORD if entry in REPORTED else FiguresSource.ESTIMATE
+                ),
                 "published_at": timezone.make_aware(
                     datetime.datetime.combine(start_date, datetime.time(8))
                 ),
@@ -247,3 +274,13 @@ def load(stdout):
                 day += datetime.timedelta(days=1)
             Session.objects.bulk_create(sessions)
     stdout.write(f"classes: {Course.objects.count()} classes, {Partner.objects.count()} partners")
+    invented = sum(r[5] for r in RECONSTRUCTED)
+    stdout.write(
+        f"classes: what the demo invented — the seed reports {len(HISTORY)} classes and "
+        f"{sum(r[5] for r in HISTORY):,} learners for 2012–2019 and gives the figures of "
+        f"{len(REPORTED)} of them ({sum(r[5] for r in REPORTED)} learners); the other "
+        f"{len(RECONSTRUCTED)} classes and their {invented:,} learners are made up to match "
+        "the totals (the seed names a few of them, without learners) and marked as estimates "
+        "(“Ước tính (số liệu minh họa)”). The years and dates of all of them are made up "
+        f"(the seed gives none), and so are the {len(current)} current classes."
+    )

@@ -86,6 +86,14 @@ class Kind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class FiguresSource(models.TextChoices):
+    """Where a class's figures come from. The statistics, their downloads, the yearly report
+    and the class page mark estimates, so nobody reads a reconstruction as a record."""
+
+    RECORD = "record", _("Recorded figures")
+    ESTIMATE = "estimate", _("Estimate (illustrative figures)")
+
+
 class CourseQuerySet(models.QuerySet):
     def published(self):
         """Classes readers may see: published, and their publish time has come."""
@@ -165,6 +173,19 @@ class Course(StampedModel):
             "number when the class has no enrollments."
         ),
     )
+    figures_source = models.CharField(
+        _("source of the figures"),
+        max_length=10,
+        choices=FiguresSource,
+        default=FiguresSource.RECORD,
+        help_text=_(
+            "“Recorded figures”: the class, its dates, partners and learners are in the "
+            "center's records. “Estimate”: some of them were reconstructed, e.g. a year or a "
+            "learner number worked out from a report that gives only totals. Estimates are "
+            "marked as such on the statistics page, in its downloads, on the class page and "
+            "in the yearly report."
+        ),
+    )
     seats_taken = models.PositiveIntegerField(
         _("seats taken"),
         default=0,
@@ -223,6 +244,10 @@ class Course(StampedModel):
             # Store a clean re-encoded JPEG (no GPS position), never the uploaded bytes.
             self.cover = reencode(self.cover, max_side=COVER_MAX_SIDE, name="lop-hoc.jpg")
         super().save(*args, **kwargs)
+
+    @property
+    def is_estimate(self):
+        return self.figures_source == FiguresSource.ESTIMATE
 
     @property
     def seats_left(self):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.announce import contact_sentence, loudspeaker_script, shorten, spoken_date, spoken_time
-from core.contact import site_contact
+from core.contact import printed_contact
 
 # The description is printed below the facts; the facts come first on a poster.
 POSTER_WORDS = 30
@@ -44,7 +44,7 @@ def poster_details(course, text, session):
     values = [course.schedule, session, course.place, course.instructor, partners,
               course.capacity, course.enrollment_closes]  # fmt: skip
     rows = 1 + sum(1 for v in values if v)  # and the dates
-    address = site_contact().get("address") or ""
+    address = printed_contact().get("address") or ""
     return [course.topic, course.schedule, course.place, course.instructor, ", ".join(partners),
             text, address], rows  # fmt: skip
 
@@ -53,7 +53,7 @@ def loudspeaker_paragraphs(course, today=None):
     """The broadcast: what class, when, where, how many seats, how to enroll; then again."""
     today = today or timezone.localdate()
     center = settings.SITE_NAME
-    address = site_contact().get("address") or center
+    address = printed_contact().get("address") or center
     start = spoken_date(course.start_date, weekday=True)
     content = [
         _("%(center)s announces a class: %(title)s") % {"center": center, "title": course.title},

@@ -7,8 +7,8 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from classes.models import Course, Partner
-from core.search import SearchHit, ranked
+from classes.models import Course, FiguresSource, Partner
+from core.search import SearchHit, SearchSource, find
 
 HOME_BOX_SIZE = 4
 
@@ -25,28 +25,32 @@ def home_context(request):
     return {"open_courses": courses}
 
 
-def search(words, query, limit):
-    """The best `limit` `core.search.SearchHit`s for the folded `words`, and how many match."""
-    courses, total = ranked(
-        Course.objects.published().only("title", "slug", "topic", "description", "start_date"),
-        words,
-        query,
-        limit,
-        newest="-start_date",
-    )
+def search_source():
+    """Published classes, as the site search finds them (`core.search.SearchSource`)."""
     kind = _("Class")
-    hits = [
-        SearchHit(
+
+    def hit(course):
+        return SearchHit(
             kind=kind,
             title=course.title,
             url=course.get_absolute_url(),
             summary=course.description or course.topic,
             date=course.start_date,
-            score=course.search_score,
         )
-        for course in courses
-    ]
-    return hits, total
+
+    return SearchSource(
+        queryset=Course.objects.published().only(
+            "title", "slug", "topic", "description", "start_date"
+        ),
+        date_field="start_date",
+        hit=hit,
+    )
+
+
+def search(words, query, limit):
+    """The best `limit` classes as `core.search.SearchHit`s, and how many match (the site
+    search ranks every app's `search_source` together)."""
+    return find([search_source()], words, query, limit, cut=False)
 
 
 def next_change(now):
@@ -62,17 +66,19 @@ def next_change(now):
 
 def partners_with_classes(today=None):
     """Every partner body for the public partners page, in the order staff set, each with
-    `class_count` (published classes they co-ran or co-run that have started) and
-    `first_year`. One query."""
+    `class_count` (published classes they co-ran or co-run that have started), how many of
+    those are estimates (`estimated_count`) and `first_start`. One query."""
     today = today or timezone.localdate()
     held = Q(
         courses__status=Course.Status.PUBLISHED,
         courses__published_at__lte=timezone.now(),
         courses__start_date__lte=today,
     )
+    estimated = held & Q(courses__figures_source=FiguresSource.ESTIMATE)
     return list(
         Partner.objects.annotate(
             class_count=Count("courses", filter=held, distinct=True),
+            estimated_count=Count("courses", filter=estimated, distinct=True),
             first_start=Min("courses__start_date", filter=held),
         ).order_by("position", "name")
     )
@@ -82,18 +88,23 @@ def partners_with_classes(today=None):
 
 
 def count_held_between(start, end, today=None):
-    """How many published classes ran during [start, end] and had begun by `today`: one query.
+    """How many published classes ran during [start, end] and had begun by `today`, as
+    (recorded, estimated) — estimated: their figures are estimates — in one query.
 
     A class without an end date counts in the period it starts in.
     """
     today = today or timezone.localdate()
-    return (
+    counts = (
         Course.objects.published()
         .held(today)
         .filter(start_date__lte=end)
         .filter(Q(end_date__gte=start) | Q(end_date__isnull=True, start_date__gte=start))
-        .count()
+        .aggregate(
+            recorded=Count("pk", filter=~Q(figures_source=FiguresSource.ESTIMATE)),
+            estimated=Count("pk", filter=Q(figures_source=FiguresSource.ESTIMATE)),
+        )
     )
+    return counts["recorded"], counts["estimated"]
 
 
 def count_active_between(start, end):

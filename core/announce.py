@@ -19,7 +19,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.contact import site_contact
+from core.contact import printed_contact
 
 # A commune announcer reads about 160 words (Vietnamese syllables) a minute.
 WORDS_PER_MINUTE = 160
@@ -166,9 +166,10 @@ def loudspeaker_script(*, content: list[str], contact: list[str], reminder: list
 
 
 def contact_sentence(*, address=True) -> str:
-    """Where to ask: the center's contact details as staff keep them (`core.contact`). Without
-    `address` (already said), only the phone number, or "" when there is none."""
-    contact = site_contact()
+    """Where to ask: the center's contact details as staff keep them, never the demo's
+    examples (`core.contact.printed_contact`). Without `address` (already said), only the
+    phone number, or "" when there is none."""
+    contact = printed_contact()
     values = {"center": settings.SITE_NAME, "address": contact.get("address") or ""}
     if not address or not values["address"]:
         if not contact.get("phone"):

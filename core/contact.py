@@ -3,13 +3,35 @@
 Staff keep them in the admin (`disclosures.Organization`), which `core` and the floor-2 apps may
 not import; the top floor does, and names its reader in `settings.SITE_CONTACT_PROVIDER`
 (as Django names context processors). Without one, `settings.SITE_CONTACT` is the answer.
+
+The demo's phone and e-mail are made up: the provider says so (`phone_is_example`,
+`email_is_example`). Pages show them marked as examples; anything printed or read out uses
+`printed_contact`, which never holds an example.
 """
 
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+# The details the demo makes up, each with its "<name>_is_example" key.
+EXAMPLE_FIELDS = ("phone", "email")
+
 
 def site_contact() -> dict:
     """{"address", "phone", "email", ...}: what staff keep in the admin, else the settings."""
     provider = getattr(settings, "SITE_CONTACT_PROVIDER", "")
-    return import_string(provider)() if provider else dict(settings.SITE_CONTACT)
+    contact = import_string(provider)() if provider else dict(settings.SITE_CONTACT)
+    for name in EXAMPLE_FIELDS:
+        contact.setdefault(f"{name}_is_example", False)
+    return contact
+
+
+def printed_contact() -> dict:
+    """The contact details for posters, loudspeaker scripts, the yearly report: an example
+    (the demo's made-up number) is replaced by the settings' real one (`PORTAL_CONTACT_*`),
+    or left out when there is none. Printed paper cannot be marked “example” later."""
+    contact = site_contact()
+    for name in EXAMPLE_FIELDS:
+        if contact[f"{name}_is_example"]:
+            contact[name] = settings.SITE_CONTACT.get(name, "")
+            contact[f"{name}_is_example"] = False
+    return contact

@@ -30,10 +30,51 @@ from disclosures.services import documents_publish
 from disclosures.views import document_page_context, file_response
 
 
+class ExampleMarkForm(forms.ModelForm):
+    """Typing the real details over the demo's example clears its “example” tick, unless the
+    same form sets the tick itself: staff who replace “Nguyễn Văn A, 0900 000 001” by the
+    director's name and number need not remember a box for the mark to go."""
+
+    example_flag = ""  # the BooleanField that marks the row as an example
+    example_fields = ()  # the fields whose new value makes the row real
+
+    def clean(self):
+        cleaned = super().clean()
+        flag = self.example_flag
+        if (
+            self.instance.pk
+            and getattr(self.instance, flag)
+            and cleaned.get(flag)
+            and flag not in self.changed_data
+            and any(name in self.changed_data for name in self.example_fields)
+        ):
+            cleaned[flag] = False
+        return cleaned
+
+
+class PersonForm(ExampleMarkForm):
+    example_flag = "is_example"
+    example_fields = ("full_name", "phone", "email")
+
+    class Meta:
+        model = Person
+        fields = ["full_name", "phone", "email", "is_example"]  # the inline adds the rest
+
+
+class OrganizationForm(ExampleMarkForm):
+    example_flag = "contact_is_example"
+    example_fields = ("phone", "email")
+
+    class Meta:
+        model = Organization
+        fields = ["phone", "email", "contact_is_example"]  # the admin adds the rest
+
+
 class PersonInline(admin.StackedInline):
     """The board and staff, edited on their organization's page."""
 
     model = Person
+    form = PersonForm
     extra = 0
     fields = [
         ("full_name", "position", "is_board"),
@@ -41,6 +82,7 @@ class PersonInline(admin.StackedInline):
         "duties",
         ("phone", "email"),
         ("photo", "order"),
+        "is_example",
     ]
     formfield_overrides = {
         models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 60})},
@@ -70,6 +112,7 @@ class OrganizationAdmin(StampedAdmin):
     """Staff change their own organization's profile and people (the center's pages);
     only administrators add organizations or change who belongs to which."""
 
+    form = OrganizationForm
     list_display = ["name", "short_name", "kind", "phone", "email", "people_count"]
     search_fields = ["name", "short_name"]
     inlines = [PersonInline]
@@ -78,7 +121,16 @@ class OrganizationAdmin(StampedAdmin):
         (None, {"fields": IDENTITY}),
         (
             _("Contact"),
-            {"fields": ["address", ("phone", "email"), "office_hours", "directions", "map_url"]},
+            {
+                "fields": [
+                    "address",
+                    ("phone", "email"),
+                    "contact_is_example",
+                    "office_hours",
+                    "directions",
+                    "map_url",
+                ]
+            },
         ),
         (_("About"), {"fields": ["introduction", "functions", "history"]}),
         (

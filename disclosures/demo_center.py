@@ -1,10 +1,13 @@
 """Demo profile of the center: introduction, functions, history and people.
 
 The history and the record come from the seed article (2012–2019). The article names no
-person, phone or e-mail: the names ("Nguyễn Văn A"…), numbers (0900 000 00x) and addresses
-(@example.vn) below are obvious examples that staff replace (docs/staff-guide.md).
+person, phone or e-mail: the names ("Nguyễn Văn A"…), numbers (0900 000 00x, 0226 3000 000)
+and addresses (@example.vn) below are made up, and the rows say so (`Person.is_example`,
+`Organization.contact_is_example`): pages mark them "Ví dụ", printed material leaves them
+out, and staff replace them (docs/staff-guide.md).
 Idempotent: fills only empty fields and adds people only when the center has none, so it never
-overwrites what staff typed.
+overwrites what staff typed; people and a contact an earlier demo made without the flag, still
+exactly as it made them, get it.
 """
 
 from disclosures.models import Organization, Person
@@ -121,6 +124,11 @@ def load_center(stdout):
     changed = [field for field, value in PROFILE.items() if not getattr(center, field)]
     for field in changed:
         setattr(center, field, PROFILE[field])
+    # The phone and e-mail are the demo's: marked as examples while they are still its own.
+    example = (center.phone, center.email) == (PROFILE["phone"], PROFILE["email"])
+    if example and not center.contact_is_example:
+        center.contact_is_example = True
+        changed.append("contact_is_example")
     if changed:
         center.full_clean()
         center.save()
@@ -137,8 +145,18 @@ def load_center(stdout):
                 phone=phone,
                 email=email,
                 order=order * 10,
+                is_example=True,
             )
             person.full_clean()
             person.save()
             added += 1
+    for name, _position, _post, _board, _duties, phone, email in PEOPLE:
+        center.people.filter(full_name=name, phone=phone, email=email).update(is_example=True)
     stdout.write(f"disclosures: center profile ({len(changed)} fields filled, {added} people)")
+    stdout.write(
+        f"disclosures: what the demo invented — the center's {len(PEOPLE)} people "
+        f"({PEOPLE[0][0]}, {PEOPLE[1][0]}…), their phones and e-mails and the center's phone "
+        f"{PROFILE['phone']} and e-mail {PROFILE['email']} are made up (the seed names no one): "
+        "marked “Ví dụ” on the site and left out of posters, loudspeaker scripts and the "
+        "yearly report. The 2025-2026 documents are demo files."
+    )

@@ -104,6 +104,15 @@ class Organization(models.Model):
         help_text=_("The office number people may call, e.g. 0226 3851 234."),
     )
     email = models.EmailField(_("e-mail"), blank=True)
+    contact_is_example = models.BooleanField(
+        _("phone and e-mail are examples"),
+        default=False,
+        help_text=_(
+            "Ticked when the phone and e-mail above were made up for the demo. Public pages "
+            "then mark them “Example”; posters, loudspeaker scripts and the yearly report "
+            "leave them out. It clears itself when you type the real phone or e-mail."
+        ),
+    )
     office_hours = models.TextField(
         _("office hours"),
         blank=True,
@@ -203,6 +212,12 @@ class Organization(models.Model):
                 )
 
 
+class PersonQuerySet(models.QuerySet):
+    def printable(self):
+        """The people printed material (the yearly report) may name: not the demo's examples."""
+        return self.filter(is_example=False)
+
+
 class Person(models.Model):
     """Someone of an organization's board of directors or staff, with the public contacts
     TT 37/2020 Điều 9 asks a portal to show for its leaders."""
@@ -260,6 +275,17 @@ class Person(models.Model):
     order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Smaller numbers come first.")
     )
+    is_example = models.BooleanField(
+        _("example (demo)"),
+        default=False,
+        help_text=_(
+            "Ticked on people the demo made up. Public pages mark them “Example”; posters, "
+            "loudspeaker scripts and the yearly report leave them out. It clears itself when "
+            "you type the real name, phone or e-mail."
+        ),
+    )
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["organization", "-is_board", "order", "full_name"]

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.html import plain_text
-from core.search import SearchHit, ranked
+from core.search import SearchHit, SearchSource, find
 from disclosures import compliance
 from disclosures.models import Basis, DisclosureDocument, Organization, Person
 
@@ -44,30 +44,32 @@ def home_context(request):
     }
 
 
-def search(words, query, limit):
-    """The best `limit` `core.search.SearchHit`s for the folded `words`, and how many match."""
-    documents, total = ranked(
-        DisclosureDocument.objects.published().select_related("organization"),
-        words,
-        query,
-        limit,
-        newest="-published_at",
-    )
+def search_source():
+    """Published disclosure documents, as the site search finds them
+    (`core.search.SearchSource`)."""
     kind = _("Public disclosure")
-    hits = []
-    for document in documents:
+
+    def hit(document):
         facts = f"{document.organization.name} · {document.kind_label} · {document.school_year}"
-        hits.append(
-            SearchHit(
-                kind=kind,
-                title=document.title,
-                url=document.get_absolute_url(),
-                summary=plain_text(document.summary) or facts,
-                date=timezone.localdate(document.published_at),
-                score=document.search_score,
-            )
+        return SearchHit(
+            kind=kind,
+            title=document.title,
+            url=document.get_absolute_url(),
+            summary=plain_text(document.summary) or facts,
+            date=timezone.localdate(document.published_at),
         )
-    return hits, total
+
+    return SearchSource(
+        queryset=DisclosureDocument.objects.published().select_related("organization"),
+        date_field="published_at",
+        hit=hit,
+    )
+
+
+def search(words, query, limit):
+    """The best `limit` documents as `core.search.SearchHit`s, and how many match (the
+    site search ranks every app's `search_source` together)."""
+    return find([search_source()], words, query, limit, cut=False)
 
 
 def next_change(now):
@@ -93,11 +95,12 @@ def center_profile():
     )
 
 
-CONTACT_FIELDS = ("name", "address", "phone", "email", "office_hours")
+CONTACT_FIELDS = ("name", "address", "phone", "email", "office_hours", "contact_is_example")
 
 
 def center_contact():
-    """The center's name and contact details as a plain dict (cheap to cache), or None."""
+    """The center's name and contact details as a plain dict (cheap to cache), or None;
+    `contact_is_example` says its phone and e-mail are the demo's examples."""
     return (
         Organization.objects.filter(kind=Organization.Kind.CENTER)
         .order_by("position", "pk")

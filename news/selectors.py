@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.search import SearchHit, ranked
+from core.search import SearchHit, SearchSource, find
 from core.text import fold
 from news.models import Article
 
@@ -23,31 +23,33 @@ def home_context(request):
     }
 
 
-def search(words, query, limit):
-    """The best `limit` `core.search.SearchHit`s for the folded `words`, and how many match."""
-    articles, total = ranked(
-        Article.objects.published().only("title", "slug", "summary", "body", "publish_at"),
-        words,
-        query,
-        limit,
-        newest="-publish_at",
-    )
-    # One reverse() for all rows: the address differs only by its slug.
+def search_source():
+    """Published articles, as the site search finds them (`core.search.SearchSource`)."""
+    # One reverse() for every hit: the address differs only by its slug.
     url = reverse("news:article-detail", kwargs={"slug": "SLUG"})
     kind = _("News")
-    hits = [
-        SearchHit(
+
+    def hit(article):
+        return SearchHit(
             kind=kind,
             title=article.title,
             url=url.replace("SLUG", article.slug),
             # Tags are stripped only for the few results shown (core.search.excerpt).
             summary=f"{article.summary} {article.body}",
             date=timezone.localdate(article.publish_at),
-            score=article.search_score,
         )
-        for article in articles
-    ]
-    return hits, total
+
+    return SearchSource(
+        queryset=Article.objects.published().only("title", "slug", "summary", "body", "publish_at"),
+        date_field="publish_at",
+        hit=hit,
+    )
+
+
+def search(words, query, limit):
+    """The best `limit` articles as `core.search.SearchHit`s, and how many match (the site
+    search ranks every app's `search_source` together)."""
+    return find([search_source()], words, query, limit, cut=False)
 
 
 def next_change(now):

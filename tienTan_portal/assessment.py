@@ -39,13 +39,21 @@ def _verdict(passed):
 
 
 def classes_held(assessment) -> Evidence:
+    """Classes the records show in the year. Classes whose figures are estimates are named
+    but prove nothing: a reconstruction is no evidence."""
     start, end = assessment.period
-    count = classes_selectors.count_held_between(start, end)
+    count, estimated = classes_selectors.count_held_between(start, end)
     text = ngettext(
         "Portal: %(count)s class held in %(year)s",
         "Portal: %(count)s classes held in %(year)s",
         count,
     ) % {"count": count, "year": assessment.year}
+    if estimated:
+        text += " " + ngettext(
+            "(and %(n)s class whose figures are an estimate, not counted)",
+            "(and %(n)s classes whose figures are estimates, not counted)",
+            estimated,
+        ) % {"n": estimated}
     return Evidence(count > 0, f"{text} — {_verdict(count > 0)}")
 
 

@@ -43,6 +43,7 @@ class BoardView(CenterPageView):
         people = context["center"].people_list if context["center"] else []
         context["board"] = [p for p in people if p.is_board]
         context["staff"] = [p for p in people if not p.is_board]
+        context["has_examples"] = any(p.is_example for p in people)
         return context
 
 
@@ -66,4 +67,5 @@ class ContactView(CenterPageView):
         context = super().get_context_data(**kwargs)
         people = context["center"].people_list if context["center"] else []
         context["contacts"] = [p for p in people if p.is_board and (p.phone or p.email)]
+        context["has_examples"] = any(p.is_example for p in context["contacts"])
         return context

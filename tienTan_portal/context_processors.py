@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from core.cache import VERSION_KEY
+from core.contact import EXAMPLE_FIELDS
 from disclosures import selectors as disclosures_selectors
 
 CONTACT_CACHE_SECONDS = 24 * 60 * 60
@@ -13,6 +14,7 @@ def site_contact():
     """The center's address, phone, e-mail and office hours as staff keep them in the admin,
     each falling back to the settings (`PORTAL_CONTACT_*`) while empty. (Named by
     `settings.SITE_CONTACT_PROVIDER`, so `core.contact` gives apps the same answer.)
+    `phone_is_example` and `email_is_example` say a value is the demo's made-up one.
 
     Cached under the content version that `core.cache` bumps on every save, so a change in
     the admin shows on the next page; a page costs one or two cache reads, no query.
@@ -22,8 +24,12 @@ def site_contact():
     if stored is None:
         stored = disclosures_selectors.center_contact() or {}
         cache.set(key, stored, CONTACT_CACHE_SECONDS)
+    stored = dict(stored)
+    example = stored.pop("contact_is_example", False)
     contact = dict(settings.SITE_CONTACT)
     contact.update({name: value for name, value in stored.items() if value})
+    for name in EXAMPLE_FIELDS:
+        contact[f"{name}_is_example"] = bool(example and stored.get(name))
     return contact
 
 

@@ -20,7 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from attendance import statistics
-from core.contact import site_contact
+from classes.models import FiguresSource
+from core.contact import printed_contact
 from disclosures.models import Basis, DisclosureDocument, Organization
 
 # The oldest year a report may be asked for: the portal holds records back to 2012 (the
@@ -57,6 +58,9 @@ class YearlyReport:
     figures: statistics.Figures
     documents: list = field(default_factory=list)  # [Document]
     notes: str = ""
+    # What the report says of figures that are estimates: the statistics page's words.
+    estimates_note = statistics.NOTES["estimates"]
+    figure_sources = FiguresSource
 
     @property
     def period_start(self):
@@ -117,13 +121,14 @@ def build(year: int, notes: str = "", today=None) -> YearlyReport:
     today = today or timezone.localdate()
     organization = the_center()
     name = organization.name if organization else settings.SITE_NAME
-    # As staff keep them on the center's page in the admin, else the settings.
-    contact = site_contact()
+    # As staff keep them on the center's page in the admin, else the settings; never the
+    # demo's examples (a printed report cannot be marked "example").
+    contact = printed_contact()
     board = []
     if organization is not None:
         board = [
             f"{person.full_name} ({person.position})"
-            for person in organization.people.filter(is_board=True)
+            for person in organization.people.printable().filter(is_board=True)
         ]
     centre = Centre(
         name=name,

@@ -1,11 +1,12 @@
 """Pages of the top floor: they compose what the apps offer, and own no data.
 
 Each app answers through its `selectors` module: `home_context(request)` for its box on the
-home page and `search(words, query)` for its hits. Adding an app means adding it to the two
-lists below and its box to `home.html`; no other app changes.
+home page and `search_source()` for what the site search may find. Adding an app means adding
+it to the two lists below and its box to `home.html`; no other app changes.
 """
 
 import logging
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -23,7 +24,7 @@ from django.views.decorators.http import require_safe
 from attendance import selectors as attendance_selectors
 from classes import selectors as classes_selectors
 from core.pagination import nearest_page, requested_page
-from core.search import clean_query, excerpt, highlight, search_words
+from core.search import clean_query, excerpt, highlight, hits, rank, search_words
 from core.staff import StaffTool
 from disclosures import selectors as disclosures_selectors
 from news import selectors as news_selectors
@@ -33,6 +34,8 @@ log = logging.getLogger(__name__)
 HOME_PARTS = [news_selectors, classes_selectors, disclosures_selectors, attendance_selectors]
 STAFF_TOOL_SOURCES = [attendance_selectors]
 SEARCH_SOURCES = [news_selectors, classes_selectors, disclosures_selectors]
+# `?tat-ca=1`: every match, without the cut of weak ones (core.search, rule 3).
+ALL_PARAMETER = "tat-ca"
 RESULTS_PER_PAGE = 10
 # Nobody pages further; a deeper page would make every app rank that many rows.
 MAX_SEARCH_PAGES = 25
@@ -48,53 +51,59 @@ def home(request):
 
 @require_safe
 def search(request):
-    """Search across articles, classes and documents, accent- and case-insensitive.
-
-    Each app hands over its best hits down to the page asked for, and how many it has;
-    merged best first (among equals, the newest), they give the page.
+    """Search across articles, classes and documents, accent- and case-insensitive, by the
+    rules of `core.search`: one query ranks every app's rows together down to the page asked
+    for (weak matches cut when the list is long, unless `?tat-ca=1`), then the rows of the
+    page shown are read.
     """
     query = clean_query(request.GET.get("q", ""))
     words = search_words(query)
     wanted = requested_page(request, last=MAX_SEARCH_PAGES)
-    hits, total = [], 0
-    if words:
-        for source in SEARCH_SOURCES:
-            source_hits, source_total = source.search(words, query, wanted * RESULTS_PER_PAGE)
-            hits += source_hits
-            total += source_total
-    hits.sort(key=lambda hit: (hit.score, hit.date.toordinal() if hit.date else 0), reverse=True)
+    everything = request.GET.get(ALL_PARAMETER) == "1"
+    sources = [app.search_source() for app in SEARCH_SOURCES]
+    ranking = rank(sources, words, query, wanted * RESULTS_PER_PAGE, cut=not everything)
     # Paginator counts `total` (at most MAX_SEARCH_PAGES pages: the last one has no "Next")
-    # and slices `hits`: every page up to `wanted` is in hand, and a page number past the end
-    # falls back to the last page, which is before it (core.pagination's rule).
-    pageable = min(total, MAX_SEARCH_PAGES * RESULTS_PER_PAGE)
-    page = nearest_page(request, Paginator(_Ranked(hits, pageable), RESULTS_PER_PAGE), wanted)
+    # and slices the keys: every page up to `wanted` is in hand, and a page number past the
+    # end falls back to the last page, which is before it (core.pagination's rule).
+    pageable = min(ranking.total, MAX_SEARCH_PAGES * RESULTS_PER_PAGE)
+    paginator = Paginator(_Ranked(ranking.keys, pageable), RESULTS_PER_PAGE)
+    page = nearest_page(request, paginator, wanted)
     results = [
         {
             "hit": hit,
             "title": highlight(hit.title, words),
             "summary": highlight(excerpt(hit.summary, words), words),
         }
-        for hit in page
+        for hit in hits(sources, page.object_list)
     ]
     return render(
         request,
         "search.html",
-        {"query": query, "words": words, "results": results, "page_obj": page, "total": total},
+        {
+            "query": query,
+            "words": words,
+            "results": results,
+            "page_obj": page,
+            "total": ranking.total,
+            "in_title": ranking.in_title,
+            "left_out": ranking.left_out,
+            "all_url": "?" + urlencode({"q": query, ALL_PARAMETER: 1}),
+        },
     )
 
 
 class _Ranked:
-    """The merged hits as the paginator sees them: `total` long, of which the first pages are
-    known."""
+    """The ranked keys as the paginator sees them: `total` long, of which the first pages
+    are known."""
 
-    def __init__(self, hits, total):
-        self.hits, self.total = hits, total
+    def __init__(self, keys, total):
+        self.keys, self.total = keys, total
 
     def count(self):
         return self.total
 
     def __getitem__(self, index):
-        return self.hits[index]
+        return self.keys[index]
 
 
 @login_required

@@ -1,8 +1,10 @@
 """The learning-needs survey: the public form, its checks, the staff's demand page, draft
 classes, the list of interested people and the retention of contact details."""
 
+import csv
 import datetime
 import io
+import re
 import threading
 import uuid
 
@@ -11,6 +13,7 @@ from django.core.management import call_command
 from django.db import IntegrityError, connection
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from attendance.models import SurveyChoice, SurveyResponse
 from attendance.services import survey_response_create
@@ -25,6 +28,8 @@ SURVEY = "/khao-sat/"
 DEMAND = "/quan-ly/khao-sat/"
 DRAFT = "/quan-ly/khao-sat/tao-lop-nhap/"
 INTERESTED = "/quan-ly/khao-sat/nguoi-quan-tam/"
+DEMAND_CSV = "/quan-ly/khao-sat/tai-ve.csv"
+DEMAND_XLSX = "/quan-ly/khao-sat/tai-ve.xlsx"
 
 
 def survey_data(**overrides):
@@ -277,6 +282,30 @@ def test_demand_page_shows_the_counts_to_center_staff(
         answer("Xóm 4", ["law"], "", ["morning"], ["any"], "Thử Nhiều", "0912999999")
     with django_assert_max_num_queries(12):
         assert client.get(DEMAND).status_code == 200
+
+
+def test_other_ticked_with_a_typed_topic_counts_once(client):
+    """A villager who ticks "Khác" and writes "Nấu ăn" asked for one thing: cooking. The
+    demand page, its downloads, the draft class and the list of interested people count it
+    once, under the topic written; "Khác" counts only the answers that wrote nothing."""
+    answer("Xóm 1", ["other"], "Nấu ăn", name="Lê Thị Nấu", phone="0912000011")
+    answer("Xóm 2", ["other"], "", name="Trần Văn Khác", phone="0912000012")
+    topics = {t.topic: t.requests for t in demand(None).topics}
+    assert topics == {"free:nau an": 1, "kind:other": 1}
+
+    client.force_login(center_staff())
+    html = client.get(DEMAND).content.decode()
+    rows = re.findall(r'<th scope="row">([^<]+)</th><td>(\d+)</td>', html)
+    assert ("Nấu ăn", "1") in rows and ("Khác", "1") in rows
+    csv_rows = list(csv.reader(io.StringIO(client.get(DEMAND_CSV).content.decode("utf-8-sig"))))
+    assert ["Nấu ăn", "1", "1"] in csv_rows and ["Khác", "1", "1"] in csv_rows
+    sheet = load_workbook(io.BytesIO(client.get(DEMAND_XLSX).content)).active
+    assert ("Khác", 1, 1) in list(sheet.iter_rows(values_only=True))
+
+    other = [r.full_name for r in interested(("kind", "other"))]
+    assert other == ["Trần Văn Khác"]
+    client.post(DRAFT, {"topic": "kind:other"})
+    assert ": 1 người" in Course.objects.get().description
 
 
 def test_demand_page_is_for_center_staff_only(client):

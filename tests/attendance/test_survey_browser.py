@@ -60,3 +60,32 @@ def test_the_paper_survey_prints_on_one_a4_page(live_server, page, artifacts_dir
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
     width, height = map(float, re.search(rb"/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]", pdf).groups())
     assert round(width) in (595, 596) and round(height) in (842, 843)
+
+
+def test_other_ticked_with_a_topic_reaches_staff_as_one_wish(
+    live_server, phone_page, artifacts_dir
+):
+    """A villager ticks “Khác” and writes “Nấu ăn”; on a phone, staff read one request for
+    cooking and none for “Khác”."""
+    from tests.factories import PASSWORD, center_staff
+
+    hamlet()
+    page = phone_page
+    page.goto(live_server.url + "/khao-sat/")
+    page.get_by_label("Khác", exact=True).check()
+    page.locator("#id_other_topic").fill("Nấu ăn")
+    page.locator("#id_hamlet").select_option(label="Xóm 4")
+    page.locator("form.survey-form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/khao-sat/cam-on/$"))
+
+    staff = center_staff(username="canbo-khaosat")
+    page.goto(live_server.url + "/quan-ly/khao-sat/")
+    page.locator("#id_username").fill(staff.username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("input[type=submit]").click()
+    rows = page.locator("table.survey-topics tbody tr")
+    expect(rows).to_have_count(1)
+    expect(rows.first.locator("th")).to_have_text("Nấu ăn")
+    expect(rows.first.locator("td").first).to_have_text("1")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.screenshot(path=artifacts_dir / "survey-demand-other-phone.png", full_page=True)

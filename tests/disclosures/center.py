@@ -29,6 +29,8 @@ def profile_form(organization: Organization, people=None, **overrides):
     """The organization's change form as a member of its staff posts it back: the profile
     fields, and the people inline (existing rows, then `people` as new rows)."""
     data = {field: getattr(organization, field) for field in PROFILE_FIELDS}
+    if organization.contact_is_example:  # a ticked box is posted back as the browser does
+        data["contact_is_example"] = "on"
     existing = list(organization.people.all())
     new = people or []
     for i, row in enumerate(existing):
@@ -37,8 +39,9 @@ def profile_form(organization: Organization, people=None, **overrides):
         data[prefix + "organization"] = organization.pk
         for field in PERSON_FIELDS:
             data[prefix + field] = getattr(row, field)
-        if row.is_board:
-            data[prefix + "is_board"] = "on"
+        for box in ("is_board", "is_example"):
+            if getattr(row, box):
+                data[prefix + box] = "on"
     for j, values in enumerate(new, start=len(existing)):
         prefix = f"people-{j}-"
         data[prefix + "organization"] = organization.pk

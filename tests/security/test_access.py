@@ -212,6 +212,10 @@ TABLE = {
         lambda d: reverse("attendance:survey-demand"),
         staff_only("center"),
     ),
+    "attendance:survey-demand-download": (
+        lambda d: reverse("attendance:survey-demand-download", kwargs={"fmt": "csv"}),
+        staff_only("center"),
+    ),
     "attendance:survey-entry": (lambda d: reverse("attendance:survey-entry"), staff_only("center")),
     "attendance:survey-interested": (
         lambda d: reverse("attendance:survey-interested") + "?chu-de=kind:it",
