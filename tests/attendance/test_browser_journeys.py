@@ -18,7 +18,7 @@ def test_villager_finds_an_open_class_and_enrolls_on_a_phone(
 ):
     hamlet()
     course = CourseFactory(title="Tin học cho người cao tuổi", capacity=25)
-    SessionFactory(course=course, date=timezone.localdate() + datetime.timedelta(days=8))
+    first = SessionFactory(course=course, date=timezone.localdate() + datetime.timedelta(days=8))
     page = phone_page
     page.goto(live_server.url + "/")
     box = page.locator("#box-classes").locator("..")
@@ -38,6 +38,12 @@ def test_villager_finds_an_open_class_and_enrolls_on_a_phone(
     expect(page.locator("h1")).to_have_text("Đã nhận đơn ghi danh")
     enrollment = Enrollment.objects.get()
     expect(page.locator(".reference strong")).to_have_text(enrollment.reference)
+    # The real first session, with its weekday, date, hours and place (not the start date).
+    weekday = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
+    expect(page.locator("main ol")).to_contain_text(
+        f"Mời bà con đến buổi học đầu tiên: {weekday[first.date.weekday()]}, "
+        f"{first.date:%d/%m/%Y}, 19:00–21:00, tại {course.place}."
+    )
     assert "Trần" not in page.url and "0912" not in page.url
     assert enrollment.learner.phone == "0912345678"
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
