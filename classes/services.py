@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 
 from classes.models import Course, Session
 from classes.timetable import day, describe
+from core.cache import bump_content_version
 from core.text import weekday_name
 
 
@@ -293,4 +294,5 @@ def sessions_generate(
         return plan
     Session.objects.filter(pk__in=[s.pk for s in replaced]).delete()
     plan.sessions = Session.objects.bulk_create(new)
+    bump_content_version()  # the timetable is on public pages; bulk_create sends no signal
     return plan

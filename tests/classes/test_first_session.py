@@ -4,6 +4,7 @@ loudspeaker script (page and .txt) and the calendar feed all say the Tuesday, wi
 the place, and say the center will announce the timetable when there is none."""
 
 import datetime
+import zoneinfo
 
 import pytest
 from django.utils import timezone
@@ -139,3 +140,45 @@ def test_the_calendar_feed_says_where_and_the_whole_timetable(client, course):
     assert {str(e["location"]) for e in events} == {PLACE, "Nhà văn hoá xóm 3"}
     assert {str(e["description"]) for e in events} == {f"Lịch học: {course.timetable()}."}
     assert "5 buổi" in str(events[0]["description"])
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+def test_a_cached_class_page_names_the_next_session_once_one_begins(
+    client, page_cache, monkeypatch
+):
+    """The page cache turns at a session's start, not only at midnight."""
+    six_pm = datetime.datetime(2031, 3, 4, 18, tzinfo=zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh"))
+    monkeypatch.setattr(timezone, "now", lambda: six_pm)
+    course = CourseFactory(start_date=datetime.date(2031, 3, 4))
+    SessionFactory(course=course, date=datetime.date(2031, 3, 4), topic="")
+    SessionFactory(course=course, date=datetime.date(2031, 3, 6), topic="")
+    assert (
+        "Buổi đầu tiên</dt><dd>Thứ Ba, 04/03/2031"
+        in client.get(course.get_absolute_url()).content.decode()
+    )
+    assert client.get(course.get_absolute_url())["X-Page-Cache"] == "hit"
+    monkeypatch.setattr(timezone, "now", lambda: six_pm + datetime.timedelta(hours=1, minutes=5))
+    html = client.get(course.get_absolute_url()).content.decode()
+    assert "Buổi học tới</dt><dd>Thứ Năm, 06/03/2031, 19:00–21:00" in html
+
+
+def test_sessions_made_from_a_rule_show_at_once_on_a_cached_page(client, page_cache, saturday):
+    from classes.services import sessions_generate
+
+    course = CourseFactory(start_date=saturday)
+    assert NO_TIMETABLE in client.get(course.get_absolute_url()).content.decode()
+    assert client.get(course.get_absolute_url())["X-Page-Cache"] == "hit"
+    sessions_generate(
+        course=course,
+        weekdays=[1, 3],
+        start_time=datetime.time(19),
+        end_time=datetime.time(21),
+        starts_on=saturday,
+        weeks=6,
+    )
+    html = client.get(course.get_absolute_url()).content.decode()
+    assert "Thứ Ba và Thứ Năm, 19:00–21:00" in html and NO_TIMETABLE not in html
