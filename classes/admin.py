@@ -77,9 +77,6 @@ class CourseAdmin(StampedAdmin, FoldedSearchAdmin):
         ),
     ]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("sessions")
-
     @admin.display(description=_("timetable"))
     def timetable(self, obj):
         """What readers are told, written from the sessions, and the way to make them."""
