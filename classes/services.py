@@ -80,8 +80,6 @@ class SessionPlan:
     sessions: list  # the new sessions in date order (saved unless it was a dry run)
     replaced: list  # the class's sessions without attendance that make way for them
     skipped: list  # the days off that fell on a class day
-    first_day: datetime.date
-    last_day: datetime.date
     warnings: list = field(default_factory=list)
 
     @property
@@ -91,11 +89,12 @@ class SessionPlan:
 
 def _count_weekdays(weekdays, first, last):
     """How many of `weekdays` (0 = Monday) fall in [first, last], counted, not listed."""
+    days = (last - first).days  # offsets, not dates: no arithmetic past 31/12/9999
     count = 0
     for weekday in weekdays:
-        date = first + datetime.timedelta(days=(weekday - first.weekday()) % 7)
-        if date <= last:
-            count += (last - date).days // 7 + 1
+        offset = (weekday - first.weekday()) % 7
+        if offset <= days:
+            count += (days - offset) // 7 + 1
     return count
 
 
@@ -250,16 +249,12 @@ def sessions_generate(
 
     if place == course.place:
         place = ""  # follows the class if its place changes
-    new = []
-    date = starts_on
-    while date <= last_day:
-        if date.weekday() in weekdays and date not in skip_dates:
-            new.append(
-                Session(
-                    course=course, date=date, start_time=start_time, end_time=end_time, place=place
-                )
-            )
-        date += datetime.timedelta(days=1)
+    dates = (starts_on + datetime.timedelta(days=n) for n in range((last_day - starts_on).days + 1))
+    new = [
+        Session(course=course, date=date, start_time=start_time, end_time=end_time, place=place)
+        for date in dates
+        if date.weekday() in weekdays and date not in skip_dates
+    ]
 
     # Locked, so attendance cannot be taken on a session while it is being replaced.
     existing = list(course.sessions.select_for_update().filter(date__range=(starts_on, last_day)))
@@ -287,9 +282,8 @@ def sessions_generate(
         raise ValidationError({NON_FIELD_ERRORS: [message]})
 
     plan = SessionPlan(
-        sessions=new, replaced=replaced, skipped=skipped, first_day=starts_on, last_day=last_day
+        sessions=new, replaced=replaced, skipped=skipped, warnings=_warnings(course, new)
     )
-    plan.warnings = _warnings(course, new)
     if dry_run:
         return plan
     Session.objects.filter(pk__in=[s.pk for s in replaced]).delete()

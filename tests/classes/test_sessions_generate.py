@@ -226,6 +226,17 @@ def test_more_than_the_limit(staff_client, course):
     assert not Session.objects.exists()
 
 
+def test_the_end_of_the_calendar_is_no_error(staff_client, course):
+    response = staff_client.post(
+        url(course), rule(course, starts_on="25/12/9999", weeks="", until="31/12/9999")
+    )
+    assert response.status_code == 200
+    assert "Xem trước: sẽ tạo 2 buổi học" in response.content.decode()
+    response = staff_client.post(url(course), rule(course, starts_on="25/12/9999", weeks="2"))
+    assert response.status_code == 400
+    assert "Ngày đó vượt quá lịch." in response.content.decode()
+
+
 def test_a_day_off_outside_the_period(staff_client, course):
     first = upcoming(1)
     last = first + datetime.timedelta(weeks=6, days=-1)
