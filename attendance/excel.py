@@ -119,16 +119,19 @@ def class_list(course, enrollments):
     return wb
 
 
-def attendance_sheet(course, enrollments, sessions, marks):
-    """Learners × sessions; `marks` is {(enrollment_id, session_id): label}."""
+def attendance_sheet(course, enrollments, sessions, marks, attended):
+    """Learners × sessions, then the sessions each attended; `marks` is {(enrollment_id,
+    session_id): label}, `attended` {enrollment_id: count} (late counts as there)."""
     wb = Workbook()
     header = [_("No."), _("Full name")] + [f"{s.date:%d/%m/%Y}" for s in sessions]
     sheet(
         wb,
         _("Attendance"),
-        header,
+        [*header, _("Sessions attended")],
         (
-            [i, e.learner.full_name] + [marks.get((e.pk, s.pk), "") for s in sessions]
+            [i, e.learner.full_name]
+            + [marks.get((e.pk, s.pk), "") for s in sessions]
+            + [attended.get(e.pk, 0)]
             for i, e in enumerate(enrollments, start=1)
         ),
         first=True,

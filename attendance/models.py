@@ -5,6 +5,7 @@ public views of this app show aggregates only.
 """
 
 import secrets
+from collections import Counter
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -218,6 +219,10 @@ class AttendanceMark(models.Model):
         EXCUSED = "excused", _("Excused")
         LATE = "late", _("Late")
 
+    # Who came to a session: a learner who came late was there. Every count of attendance
+    # (the save message, the sheet, the export, the session list) reads this one set.
+    ATTENDED = frozenset({Status.PRESENT, Status.LATE})
+
     enrollment = models.ForeignKey(
         Enrollment, verbose_name=_("enrollment"), on_delete=models.CASCADE, related_name="marks"
     )
@@ -247,6 +252,11 @@ class AttendanceMark(models.Model):
 
     def __str__(self):
         return f"{self.session} · {self.get_status_display()}"
+
+    @classmethod
+    def attended_per_enrollment(cls, statuses):
+        """{enrollment_id: sessions attended} from {(enrollment_id, session_id): status}."""
+        return Counter(e for (e, _session), status in statuses.items() if status in cls.ATTENDED)
 
 
 # --- Learning-needs survey ("cần gì học nấy"): what villagers want to learn, and when. ---

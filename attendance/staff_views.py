@@ -47,6 +47,14 @@ def _enrollments(course):
     )
 
 
+def _statuses(course):
+    """{(enrollment_id, session_id): status} of every mark in the class."""
+    rows = AttendanceMark.objects.filter(session__course=course).values_list(
+        "enrollment_id", "session_id", "status"
+    )
+    return {(e, s): status for e, s, status in rows}
+
+
 class CoursePickView(StaffView):
     """Step 1: the classes that have sessions, the ones running now first."""
 
@@ -78,7 +86,12 @@ class SessionPickView(StaffView):
     def get(self, request, slug):
         course = get_object_or_404(Course, slug=slug)
         today = timezone.localdate()
-        sessions = list(course.sessions.annotate(marked=Count("marks")))
+        sessions = list(
+            course.sessions.annotate(
+                marked=Count("marks"),
+                came=Count("marks", filter=Q(marks__status__in=AttendanceMark.ATTENDED)),
+            )
+        )
         todays = [s for s in sessions if s.date == today]
         return render(
             request,
@@ -136,7 +149,7 @@ class TakeAttendanceView(StaffView):
         if not form.is_valid():
             return self.render_form(request, form, status=400)
         saved = attendance_record(session=self.session, marks=form.marks(), user=request.user)
-        absent = sum(1 for v in form.marks().values() if v != AttendanceMark.Status.PRESENT)
+        absent = sum(1 for v in form.marks().values() if v not in AttendanceMark.ATTENDED)
         messages.success(
             request,
             ngettext(
@@ -156,13 +169,12 @@ class PrintSheetView(StaffView):
         course = get_object_or_404(Course.objects.prefetch_related("partners"), slug=slug)
         enrollments = _enrollments(course)
         sessions = list(course.sessions.all())
-        marks = {
-            (m.enrollment_id, m.session_id): m.status
-            for m in AttendanceMark.objects.filter(session__course=course)
-        }
+        marks = _statuses(course)
+        attended = AttendanceMark.attended_per_enrollment(marks)
         symbols = {"present": "x", "absent": "v", "excused": "p", "late": "m"}
         rows = [
-            (e, [symbols.get(marks.get((e.pk, s.pk)), "") for s in sessions]) for e in enrollments
+            (e, [symbols.get(marks.get((e.pk, s.pk)), "") for s in sessions], attended[e.pk])
+            for e in enrollments
         ]
         return render(
             request,
@@ -202,11 +214,10 @@ class AttendanceExportView(StaffView):
         course = get_object_or_404(Course, slug=slug)
         sessions = list(course.sessions.all())
         labels = dict(AttendanceMark.Status.choices)
-        marks = {
-            (m.enrollment_id, m.session_id): str(labels[m.status])
-            for m in AttendanceMark.objects.filter(session__course=course)
-        }
-        wb = excel.attendance_sheet(course, _enrollments(course), sessions, marks)
+        statuses = _statuses(course)
+        marks = {key: str(labels[status]) for key, status in statuses.items()}
+        attended = AttendanceMark.attended_per_enrollment(statuses)
+        wb = excel.attendance_sheet(course, _enrollments(course), sessions, marks, attended)
         return excel.response(wb, f"diem-danh-{course.slug}.xlsx")
 
 

@@ -69,14 +69,19 @@ def enroll(request, slug):
 @never_cache
 @require_GET
 def enroll_done(request, slug):
-    course = get_object_or_404(Course.objects.published(), slug=slug)
+    course = get_object_or_404(Course.objects.published().prefetch_related("sessions"), slug=slug)
     done = request.session.get(DONE_KEY)
     if not done or done.get("course") != course.pk:
         return redirect(course)
     return render(
         request,
         "attendance/enroll_done.html",
-        {"course": course, "reference": done["reference"], "created": done["created"]},
+        {
+            "course": course,
+            "reference": done["reference"],
+            "created": done["created"],
+            "next_session": course.next_session(),
+        },
     )
 
 

@@ -21,7 +21,8 @@ import datetime
 
 from django.utils import timezone
 
-from classes.models import Course, FiguresSource, Kind, Partner, Session
+from classes.models import Course, FiguresSource, Kind, Partner
+from classes.services import sessions_generate
 
 PARTNERS = {
     "nghe": ("Trung tâm Dạy nghề huyện Duy Tiên", "TT Dạy nghề huyện"),
@@ -207,7 +208,7 @@ def load(stdout):
             7,
             25,
             "Dùng điện thoại thông minh, gọi video, đọc tin tức, nhận biết tin nhắn lừa đảo.",
-            "Tối thứ Ba và thứ Năm, 19:00–20:30",
+            "Bà con mang theo điện thoại của mình.",
             [1, 3],
             (datetime.time(19), datetime.time(20, 30)),
         ),
@@ -219,7 +220,7 @@ def load(stdout):
             10,
             40,
             "Chọn giống, làm đất, bón phân hữu cơ, phòng trừ sâu bệnh không dùng thuốc cấm.",
-            "Sáng Chủ nhật, 7:30–10:30",
+            "",
             [6],
             (datetime.time(7, 30), datetime.time(10, 30)),
         ),
@@ -231,12 +232,12 @@ def load(stdout):
             5,
             30,
             "Bài tập dưỡng sinh nhẹ nhàng cho người cao tuổi, giữ ấm và phòng bệnh mùa đông.",
-            "Sáng thứ Hai, Tư, Sáu, 6:00–7:00",
+            "Mặc quần áo rộng, đi giày vải.",
             [0, 2, 4],
             (datetime.time(6), datetime.time(7)),
         ),
     ]
-    for title, slug, kind, keys, in_days, seats, description, schedule, weekdays, times in current:
+    for title, slug, kind, keys, in_days, seats, description, note, weekdays, times in current:
         start_date = today + datetime.timedelta(days=in_days)
         course = _course(
             title,
@@ -250,7 +251,7 @@ def load(stdout):
                 "capacity": seats,
                 "enrollment_opens": today - datetime.timedelta(days=7),
                 "enrollment_closes": start_date - datetime.timedelta(days=1),
-                "schedule": schedule,
+                "schedule_note": note,
                 "description": description,
                 "published_at": timezone.now() - datetime.timedelta(days=7),
             },
@@ -258,21 +259,15 @@ def load(stdout):
             partners,
         )
         if not course.sessions.exists():
-            day, sessions = start_date, []
-            while day <= course.end_date:
-                if day.weekday() in weekdays:
-                    number = len(sessions) + 1
-                    sessions.append(
-                        Session(
-                            course=course,
-                            date=day,
-                            start_time=times[0],
-                            end_time=times[1],
-                            topic=f"Buổi {number}",
-                        )
-                    )
-                day += datetime.timedelta(days=1)
-            Session.objects.bulk_create(sessions)
+            # The way staff make them in the admin: from a rule, six weeks of them.
+            sessions_generate(
+                course=course,
+                weekdays=weekdays,
+                start_time=times[0],
+                end_time=times[1],
+                starts_on=start_date,
+                weeks=6,
+            )
     stdout.write(f"classes: {Course.objects.count()} classes, {Partner.objects.count()} partners")
     invented = sum(r[5] for r in RECONSTRUCTED)
     stdout.write(

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from classes.timetable import describe, session_when
 from core.images import reencode
 from core.models import StampedModel, TimeStampedModel
 from core.search import searchable_text
@@ -140,11 +141,16 @@ class Course(StampedModel):
     place = models.CharField(_("place"), max_length=200, blank=True)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
-    schedule = models.CharField(
-        _("schedule"),
+    # The timetable itself is written from the sessions (`timetable()`); this is what they
+    # cannot say. Called `schedule` before issue 15, when staff typed the timetable here too.
+    schedule_note = models.CharField(
+        _("note on the timetable"),
         max_length=200,
         blank=True,
-        help_text=_("In words, e.g. “Tuesday and Thursday evenings, 19:00–21:00”."),
+        help_text=_(
+            "Only what the sessions cannot say, e.g. “No class during Tết, 05/02–12/02”. The "
+            "timetable itself (days, hours, dates) is written from the sessions below."
+        ),
     )
     capacity = models.PositiveIntegerField(
         _("seats"), null=True, blank=True, help_text=_("Empty means no limit.")
@@ -272,6 +278,25 @@ class Course(StampedModel):
     def accepts_enrollment(self, today=None):
         return self.enrollment_window_open(today) and not self.is_full
 
+    # The sessions as people are told about them. Both read `self.sessions.all()`, so a view
+    # that prefetches "sessions" pays no query for them.
+
+    def timetable(self) -> str:
+        """The timetable in words, from the sessions: "Thứ Ba và Thứ Năm, 19:00–21:00, từ
+        15/12/2026 đến 21/01/2027, 12 buổi"; "" while the class has none."""
+        return describe(self.sessions.all())
+
+    def next_session(self, now=None):
+        """The first session that has not begun yet, or None. Its `is_first` says whether it is
+        the class's very first one (“first session”) or the class is under way (“next”)."""
+        sessions = list(self.sessions.all())
+        ahead = [s for s in sessions if not s.has_begun(now)]
+        if not ahead:
+            return None
+        session = ahead[0]
+        session.is_first = session is sessions[0]
+        return session
+
 
 class Session(models.Model):
     """One meeting of a class."""
@@ -283,6 +308,12 @@ class Session(models.Model):
     start_time = models.TimeField(_("start time"))
     end_time = models.TimeField(_("end time"))
     topic = models.CharField(_("topic"), max_length=200, blank=True)
+    place = models.CharField(
+        _("place"),
+        max_length=200,
+        blank=True,
+        help_text=_("Only when it is not the class's place."),
+    )
 
     class Meta:
         ordering = ["date", "start_time"]
@@ -304,6 +335,33 @@ class Session(models.Model):
     def __str__(self):
         label = f"{self.date:%d/%m/%Y} {self.start_time:%H:%M}–{self.end_time:%H:%M}"
         return f"{label} · {self.topic}" if self.topic else label
+
+    @property
+    def where(self):
+        """Where it meets: its own place, or the class's."""
+        return self.place or self.course.place
+
+    @property
+    def when(self):
+        """ "Thứ Ba, 15/12/2026, 19:00–21:00"."""
+        return session_when(self)
+
+    @property
+    def when_and_where(self):
+        """ "Thứ Ba, 15/12/2026, 19:00–21:00, tại Hội trường UBND xã": what a person needs to
+        come to it."""
+        if not self.where:
+            return self.when
+        return _("%(when)s, at %(place)s") % {"when": self.when, "place": self.where}
+
+    def has_begun(self, now=None) -> bool:
+        """Whether it has started (by the site's clock): what "upcoming" means everywhere."""
+        if now is None:
+            today, time = timezone.localdate(), timezone.localtime().time()
+        else:
+            now = timezone.localtime(now)
+            today, time = now.date(), now.time()
+        return self.date < today or (self.date == today and self.start_time <= time)
 
     @property
     def starts(self):

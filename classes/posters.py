@@ -16,12 +16,6 @@ POSTER_WORDS = 30
 SPOKEN_WORDS = 40
 
 
-def first_session(course, today=None):
-    """The next session from today on (a poster announces what is coming), or None."""
-    today = today or timezone.localdate()
-    return course.sessions.filter(date__gte=today).order_by("date", "start_time").first()
-
-
 def enrollment_state(course, today=None):
     """ "open", "soon" (opens later), "closed", or "none" (no online enrollment)."""
     today = today or timezone.localdate()
@@ -41,12 +35,14 @@ def poster_text(course):
 def poster_details(course, text, session):
     """(texts, rows) the poster prints besides its title, for core.announce.poster_fit."""
     partners = [p.name for p in course.partners.all()]
-    values = [course.schedule, session, course.place, course.instructor, partners,
-              course.capacity, course.enrollment_closes]  # fmt: skip
-    rows = 1 + sum(1 for v in values if v)  # and the dates
+    timetable = course.timetable() or _("The center will announce the timetable.")
+    when = session.when_and_where if session else ""
+    values = [session, course.place, course.instructor, partners, course.capacity,
+              course.enrollment_closes]  # fmt: skip
+    rows = 2 + sum(1 for v in values if v)  # and the dates and the timetable
     address = printed_contact().get("address") or ""
-    return [course.topic, course.schedule, course.place, course.instructor, ", ".join(partners),
-            text, address], rows  # fmt: skip
+    return [course.topic, timetable, course.schedule_note, when, course.place, course.instructor,
+            ", ".join(partners), text, address], rows  # fmt: skip
 
 
 def loudspeaker_paragraphs(course, today=None):
@@ -67,17 +63,28 @@ def loudspeaker_paragraphs(course, today=None):
         )
     else:
         content.append(_("The class starts on %(start)s") % {"start": start})
-    if course.schedule:
-        content.append(_("Schedule: %(schedule)s") % {"schedule": course.schedule})
-    session = first_session(course, today)
+    timetable = course.timetable()
+    if timetable:
+        content.append(_("Schedule: %(schedule)s") % {"schedule": timetable})
+    else:
+        content.append(_("The center will announce the timetable."))
+    if course.schedule_note:
+        content.append(course.schedule_note)
+    session = course.next_session()
     if session:
-        content.append(
-            _("The first session is at %(time)s on %(date)s")
-            % {
-                "time": spoken_time(session.start_time),
-                "date": spoken_date(session.date, weekday=True),
-            }
-        )
+        said = {
+            "time": spoken_time(session.start_time),
+            "date": spoken_date(session.date, weekday=True),
+            "place": session.where,
+        }
+        if session.is_first and session.place:
+            content.append(_("The first session is at %(time)s on %(date)s, at %(place)s") % said)
+        elif session.is_first:
+            content.append(_("The first session is at %(time)s on %(date)s") % said)
+        elif session.place:
+            content.append(_("The next session is at %(time)s on %(date)s, at %(place)s") % said)
+        else:
+            content.append(_("The next session is at %(time)s on %(date)s") % said)
     if course.place:
         content.append(_("Place: %(place)s") % {"place": course.place})
     if course.is_full:

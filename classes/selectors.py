@@ -3,11 +3,13 @@
 `tienTan_portal.views` calls these; they are the only things it knows about this app.
 """
 
+import datetime
+
 from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from classes.models import Course, FiguresSource, Partner
+from classes.models import Course, FiguresSource, Partner, Session
 from core.search import SearchHit, SearchSource, find
 
 HOME_BOX_SIZE = 4
@@ -54,14 +56,26 @@ def search(words, query, limit):
 
 
 def next_change(now):
-    """When a class appears by its publish time. (Enrollment windows are dates: they turn at
-    midnight, which the page cache always takes into account.)"""
-    return (
+    """When a class appears by its publish time, or a session of a published class begins
+    (its page and poster then name the next one: `Session.has_begun`). Enrollment windows are
+    dates: they turn at midnight, which the page cache always takes into account."""
+    published = (
         Course.objects.filter(status=Course.Status.PUBLISHED, published_at__gt=now)
         .order_by("published_at")
         .values_list("published_at", flat=True)
         .first()
     )
+    local = timezone.localtime(now)
+    start = (
+        Session.objects.filter(course__status=Course.Status.PUBLISHED)
+        .filter(Q(date__gt=local.date()) | Q(date=local.date(), start_time__gt=local.time()))
+        .order_by("date", "start_time")
+        .values_list("date", "start_time")
+        .first()
+    )
+    if start:
+        start = timezone.make_aware(datetime.datetime.combine(*start))
+    return min((m for m in (published, start) if m), default=None)
 
 
 def partners_with_classes(today=None):

@@ -1,4 +1,5 @@
 import datetime
+from collections import defaultdict
 
 from django import forms
 from django.conf import settings
@@ -12,6 +13,7 @@ from icalendar import Calendar, Event
 
 from classes import posters
 from classes.models import Course, Kind, Session
+from classes.timetable import describe
 from core.announce import plain_text_response, poster_fit, reading_minutes
 from core.pagination import PageMixin
 
@@ -68,14 +70,13 @@ class ClassDetailView(DetailView):
     context_object_name = "course"
 
     def get_queryset(self):
-        return Course.objects.published().prefetch_related("partners")
+        return Course.objects.published().prefetch_related("partners", "sessions")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
-        sessions = list(self.object.sessions.all())
-        context["upcoming_sessions"] = [s for s in sessions if s.date >= today]
-        context["past_sessions_count"] = len(sessions) - len(context["upcoming_sessions"])
+        context["upcoming_sessions"] = [s for s in self.object.sessions.all() if not s.has_begun()]
+        context["next_session"] = self.object.next_session()
         context["window_open"] = self.object.enrollment_window_open(today)
         context["today"] = today
         return context
@@ -88,13 +89,13 @@ class ClassPosterView(DetailView):
     context_object_name = "course"
 
     def get_queryset(self):
-        return Course.objects.published().prefetch_related("partners")
+        return Course.objects.published().prefetch_related("partners", "sessions")
 
     def get_context_data(self, **kwargs):
         course = self.object
         today = timezone.localdate()
         text = posters.poster_text(course)
-        session = posters.first_session(course, today)
+        session = course.next_session()
         texts, rows = posters.poster_details(course, text, session)
         fit = poster_fit(course.title, texts, rows)
         if fit == "poster-dense":
@@ -103,7 +104,7 @@ class ClassPosterView(DetailView):
             poster_title=course.title,
             poster_text=text,
             poster_fit=fit,
-            first_session=session,
+            next_session=session,
             enrollment=posters.enrollment_state(course, today),
             page_url=self.request.build_absolute_uri(course.get_absolute_url()),
             back_url=course.get_absolute_url(),
@@ -120,7 +121,7 @@ class ClassLoudspeakerView(DetailView):
     as_text = False
 
     def get_queryset(self):
-        return Course.objects.published()
+        return Course.objects.published().prefetch_related("sessions")
 
     def render_to_response(self, context, **kwargs):
         course = self.object
@@ -141,11 +142,16 @@ class ClassLoudspeakerView(DetailView):
 def schedule_feed(request):
     """iCalendar feed of sessions from a month ago on: subscribe once, see every session."""
     since = timezone.localdate() - datetime.timedelta(days=FEED_PAST_DAYS)
-    sessions = (
+    sessions = list(
         Session.objects.filter(course__in=Course.objects.published(), date__gte=since)
         .select_related("course")
         .order_by("date", "start_time")[:FEED_MAX_SESSIONS]
     )
+    # Each event says its class's whole timetable: one more query for all their sessions.
+    of_course = defaultdict(list)
+    for s in Session.objects.filter(course__in={s.course_id for s in sessions}):
+        of_course[s.course_id].append(s)
+    timetables = {pk: describe(group) for pk, group in of_course.items()}
     calendar = Calendar()
     calendar.add("prodid", "-//TTHTCD Tien Tan//Lich lop hoc//VI")
     calendar.add("version", "2.0")
@@ -162,8 +168,11 @@ def schedule_feed(request):
         event.add("dtend", session.ends)
         summary = course.title + (f": {session.topic}" if session.topic else "")
         event.add("summary", summary)
-        if course.place:
-            event.add("location", course.place)
+        if session.where:
+            event.add("location", session.where)
+        event.add(
+            "description", _("Timetable: %(timetable)s.") % {"timetable": timetables[course.pk]}
+        )
         event.add("url", request.build_absolute_uri(course.get_absolute_url()))
         calendar.add_component(event)
     # TZID alone is not enough for every calendar app: ship the VTIMEZONE definition too.

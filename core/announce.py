@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.contact import printed_contact
+from core.text import weekday_name
 
 # A commune announcer reads about 160 words (Vietnamese syllables) a minute.
 WORDS_PER_MINUTE = 160
@@ -38,7 +39,6 @@ ABBREVIATIONS = {
     "HTX": "hợp tác xã",
 }
 _ABBREVIATION = re.compile(r"\b(" + "|".join(map(re.escape, ABBREVIATIONS)) + r")\b")
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # "15/03/2026", "15-3-2026", "15.3.2026"; "ngày 15/3" (a day and month only after "ngày").
 _DATE = re.compile(
@@ -66,8 +66,7 @@ def spoken_date(value, *, weekday=False) -> str:
         "year": value.year,
     }
     if weekday:
-        name = _(_WEEKDAYS[value.weekday()])
-        said = f"{name.lower()}, {said}"
+        said = f"{weekday_name(value).lower()}, {said}"
     return said
 
 

@@ -8,6 +8,12 @@ its own, not d plus a mark, so it is mapped explicitly.
 import re
 import unicodedata
 
+from django.utils.translation import gettext_lazy as _
+
+# Monday first, as `date.weekday()` counts: "Thứ Hai" … "Thứ Bảy", "Chủ nhật".
+WEEKDAYS = (_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"),
+            _("Saturday"), _("Sunday"))  # fmt: skip
+
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _SPACES = re.compile(r"\s+")
@@ -57,3 +63,8 @@ def unique_slug(instance, text: str, *, field: str = "slug", max_length: int = 8
         slug = f"{base}-{n}"
         n += 1
     return slug
+
+
+def weekday_name(day) -> str:
+    """The weekday of a date (or of `date.weekday()`'s number) in words: "Thứ Ba"."""
+    return str(WEEKDAYS[day if isinstance(day, int) else day.weekday()])

@@ -7,12 +7,10 @@ from django import template
 from django.core.exceptions import DisallowedHost
 from django.templatetags.static import static
 from django.utils import formats, timezone
-from django.utils.translation import gettext_lazy as _
+
+from core.text import weekday_name
 
 register = template.Library()
-
-WEEKDAYS = [_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"),
-            _("Saturday"), _("Sunday")]  # fmt: skip
 
 
 @register.simple_tag(takes_context=True)
@@ -38,7 +36,7 @@ def long_date(value):
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value) if timezone.is_aware(value) else value
         value = value.date()
-    return f"{WEEKDAYS[value.weekday()]}, {formats.date_format(value, 'SHORT_DATE_FORMAT')}"
+    return f"{weekday_name(value)}, {formats.date_format(value, 'SHORT_DATE_FORMAT')}"
 
 
 @register.filter

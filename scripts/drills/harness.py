@@ -157,6 +157,8 @@ class Site:
             "DJANGO_SECURE_SSL_REDIRECT": "0",
             "DJANGO_STATIC_ROOT": str(self.workdir / "static"),
             "DJANGO_MEDIA_ROOT": str(self.media),
+            # Its own cache folder: the app's var/cache would hold pages of earlier runs.
+            "DJANGO_DATA_DIR": str(self.workdir / "data"),
             "DJANGO_DB_CONNECT_TIMEOUT": "3",
             "DJANGO_LOG_LEVEL": "WARNING",
             "DJANGO_ENROLL_RATE_LIMIT": "0",

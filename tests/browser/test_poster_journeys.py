@@ -93,7 +93,7 @@ def test_a_class_poster_is_one_page_with_every_detail(live_server, phone_page, a
         kind=Kind.VOCATIONAL,
         topic="Kỹ thuật ghép, chiết cành, tạo dáng cây cảnh và chăm sóc cây ăn quả",
         instructor="Kỹ sư nông nghiệp của Trung tâm giáo dục nghề nghiệp huyện",
-        schedule="Tối thứ Ba và thứ Năm hằng tuần, 19:00–21:00",
+        schedule_note="Tối thứ Ba và thứ Năm hằng tuần, 19:00–21:00",
         place="Hội trường Ủy ban nhân dân xã Tiên Tân, thành phố Phủ Lý, tỉnh Hà Nam",
         description=" ".join(
             ["Học viên được cấp chứng chỉ sơ cấp nghề khi hoàn thành khoá học."] * 5
@@ -123,7 +123,7 @@ def test_a_class_with_every_field_at_its_longest_still_prints_on_one_page(live_s
         title=words[:200],
         topic=words[:200],
         instructor=words[:200],
-        schedule=words[:200],
+        schedule_note=words[:200],
         place=words[:200],
         description=words * 4,
     )

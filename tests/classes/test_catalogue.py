@@ -51,7 +51,7 @@ def test_bad_filter_values_get_a_message_not_an_error(client):
 
 def test_detail_shows_schedule_place_partner_seats_and_enroll_button(client):
     partner = PartnerFactory(name="Chi cục Bảo vệ thực vật tỉnh Hà Nam")
-    course = CourseFactory(title="Trồng lúa", capacity=30, schedule="Sáng thứ Bảy")
+    course = CourseFactory(title="Trồng lúa", capacity=30, schedule_note="Sáng thứ Bảy")
     course.partners.add(partner)
     SessionFactory(
         course=course, date=timezone.localdate() + datetime.timedelta(days=8), topic="Làm đất"

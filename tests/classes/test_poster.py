@@ -24,7 +24,7 @@ def course():
         title="Kỹ thuật trồng rau an toàn vụ đông",
         kind=Kind.TECHNICAL,
         place="Nhà văn hoá xóm Đông",
-        schedule="Sáng Chủ nhật, 7:30–10:30",
+        schedule_note="Sáng Chủ nhật, 7:30–10:30",
         start_date=START,
         end_date=datetime.date(2027, 1, 19),
         capacity=40,
@@ -67,8 +67,9 @@ def test_the_poster_gives_what_when_where_seats_and_how_to_enroll(
     assert "THÔNG BÁO MỞ LỚP · TẬP HUẤN KỸ THUẬT" in html
     assert "Kỹ thuật trồng rau an toàn vụ đông" in html
     assert "09/12/2026 – 19/01/2027" in html
-    assert "Sáng Chủ nhật, 7:30–10:30" in html
-    assert "7:30, Chủ Nhật, 13/12/2026" in html  # the first session
+    assert "Sáng Chủ nhật, 7:30–10:30" in html  # the note on the timetable
+    # The first session, from the sessions: weekday, date, hours and place.
+    assert "Chủ nhật, 13/12/2026, 7:30–10:30, tại Nhà văn hoá xóm Đông" in html
     assert "Nhà văn hoá xóm Đông" in html
     assert "Hội Nông dân xã Tiên Tân" in html
     assert "còn 40 / 40 chỗ" in html
@@ -120,7 +121,8 @@ def test_the_loudspeaker_script_says_dates_and_times_in_words(client, course):
         "Kỹ thuật trồng rau an toàn vụ đông."
     )
     assert "Lớp học từ thứ tư, ngày 9 tháng 12 năm 2026 đến ngày 19 tháng 1 năm 2027." in text
-    assert "Lịch học: Sáng Chủ nhật, 7 giờ 30 đến 10 giờ 30." in text
+    assert "Lịch học: Chủ nhật, ngày 13 tháng 12 năm 2026, 7 giờ 30 đến 10 giờ 30." in text
+    assert "Sáng Chủ nhật, 7 giờ 30 đến 10 giờ 30." in text  # the note
     assert "Buổi học đầu tiên vào lúc 7 giờ 30, chủ nhật, ngày 13 tháng 12 năm 2026." in text
     assert "Địa điểm: Nhà văn hoá xóm Đông." in text
     assert "Lớp nhận 40 học viên, hiện còn 40 chỗ." in text
@@ -163,7 +165,7 @@ def test_a_class_with_very_long_details_leaves_its_description_to_the_page(clien
     course = CourseFactory(
         title=words[:200],
         place=words[:200],
-        schedule=words[:200],
+        schedule_note=words[:200],
         instructor=words[:200],
         description="Mô tả riêng của lớp học này.",
     )

@@ -14,6 +14,7 @@ import socket
 import ssl
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
@@ -150,11 +151,16 @@ def instance_database_url() -> str:
 def production_env(**overrides) -> dict:
     """The environment of a production process: DEBUG off, a key, a host list; no test
     settings. Plain HTTP on loopback stands in for nginx's HTTPS (it sends
-    X-Forwarded-Proto: https, as nginx does)."""
+    X-Forwarded-Proto: https, as nginx does).
+
+    Its data folder (the default shared cache) is a new temporary one unless the caller gives
+    one: the app's own var/cache outlives the test database, and pages cached by an earlier
+    run (another database, other static file names) would be served as hits."""
     base = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     base.pop("CACHE_URL", None)
     return {
         **base,
+        "DJANGO_DATA_DIR": tempfile.mkdtemp(prefix="portal-data."),
         "DJANGO_SETTINGS_MODULE": "tienTan_portal.settings",
         "DJANGO_DEBUG": "0",
         "DJANGO_ALLOWED_HOSTS": PUBLIC_HOST,
