@@ -192,6 +192,8 @@ def build(stdout=print):
                 title=title,
                 slug=f"van-ban-{i}",
                 organization=organizations[i % len(organizations)],
+                # save() copies it from the organization; bulk_create does not call save().
+                organization_kind=organizations[i % len(organizations)].kind,
                 school_year=f"{year}-{year + 1}",
                 basis=Basis.OTHER,
                 status=DisclosureDocument.Status.PUBLISHED,
