@@ -244,6 +244,8 @@ OVERRIDES = (
         "Upload a valid image. The file you uploaded was either not an image or a corrupted image."
     ),
     gettext_noop("Enter a whole number."),
+    # Under every empty required field of the public forms too: "Trường" is programmers' word.
+    gettext_noop("This field is required."),
     # Weekdays as `date:"D"` writes them: "T2" … "CN", like the admin's calendar.
     gettext_noop("Mon"),
     gettext_noop("Tue"),

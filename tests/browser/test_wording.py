@@ -1,9 +1,9 @@
 """One voice, read where people read it (issue 15, item 11; docs/translation-style.md).
 
-A villager on a 360×740 phone walks the public pages — forms, their errors and answers
-included — and never meets "bạn": the site says "bà con". Staff walk the admin pages they use,
-on a computer and on a phone, and meet no pronoun, no "Thêm vào", no "Django". Every page's
-visible text is held to all the rules of scripts/wording.py."""
+A villager on a 360×740 phone (and on a computer) walks the public pages — forms, their errors
+and answers included — and never meets "bạn": the site says "bà con". Staff walk the admin
+pages they use, on a computer and on a phone, and meet no pronoun, no "Thêm vào", no "Django".
+Every page's visible text is held to all the rules of scripts/wording.py."""
 
 import io
 
@@ -46,10 +46,11 @@ def demo():
     call_command("load_demo", stdout=io.StringIO())
 
 
+@pytest.mark.parametrize(("size", "where"), [(PHONE, "public-phone"), (DESKTOP, "public-desktop")])
 def test_a_villager_is_called_ba_con_on_every_public_page(
-    live_server, phone_page, artifacts_dir, demo
+    live_server, page, artifacts_dir, demo, size, where
 ):
-    page = phone_page
+    page.set_viewport_size(size)
     course = Course.objects.get(slug="tin-hoc-co-ban-cho-nguoi-cao-tuoi")
     article = Article.objects.published().order_by("-publish_at").first()
     document = DisclosureDocument.objects.published().first()
@@ -75,14 +76,14 @@ def test_a_villager_is_called_ba_con_on_every_public_page(
     }
     for name, url in pages.items():
         page.goto(live_server.url + url)
-        read(page, name, artifacts_dir, "public-phone")
+        read(page, name, artifacts_dir, where)
 
     # The enrollment form, sent empty: its errors; then sent right: the confirmation.
     page.goto(live_server.url + f"/lop-hoc/{course.slug}/dang-ky/")
-    text = read(page, "enroll-form", artifacts_dir, "public-phone")
+    text = read(page, "enroll-form", artifacts_dir, where)
     assert "Bà con đang ghi danh lớp “Tin học cơ bản cho người cao tuổi”." in text
     page.locator(".btn-enroll").click()
-    text = read(page, "enroll-errors", artifacts_dir, "public-phone")
+    text = read(page, "enroll-errors", artifacts_dir, where)
     assert "Hãy đánh dấu vào ô đồng ý; nếu không, trung tâm không ghi danh được cho bà con." in text
     page.get_by_label("Họ và tên").fill("Trần Thị Thử")
     page.get_by_label("Năm sinh").fill("1958")
@@ -91,20 +92,20 @@ def test_a_villager_is_called_ba_con_on_every_public_page(
     page.locator("#id_consent").check()
     page.locator(".btn-enroll").click()
     expect(page.locator("h1")).to_have_text("Đã nhận đơn ghi danh")
-    text = read(page, "enroll-done", artifacts_dir, "public-phone")
+    text = read(page, "enroll-done", artifacts_dir, where)
     assert "Cảm ơn bà con." in text and "Các bước tiếp theo" in text
 
     # The survey, sent with nothing ticked, then answered.
     page.goto(live_server.url + "/khao-sat/")
-    read(page, "survey", artifacts_dir, "public-phone")
+    read(page, "survey", artifacts_dir, where)
     page.get_by_role("button", name="Gửi phiếu trả lời").click()
-    text = read(page, "survey-errors", artifacts_dir, "public-phone")
+    text = read(page, "survey-errors", artifacts_dir, where)
     assert "ghi điều bà con muốn học" in text
     page.get_by_label("Tin học").check()
     page.get_by_label("Xóm của bà con").select_option(index=1)
     page.get_by_role("button", name="Gửi phiếu trả lời").click()
     expect(page.locator("h1")).to_have_text("Cảm ơn bà con đã trả lời")
-    read(page, "survey-thanks", artifacts_dir, "public-phone")
+    read(page, "survey-thanks", artifacts_dir, where)
 
 
 ADMIN_PAGES = {

@@ -59,20 +59,20 @@ def courses():
 PUBLIC_PAGES = ("{url}", "{url}to-roi/", "{url}loa/", "{url}loa.txt", "{url}dang-ky/")
 
 
-@pytest.mark.parametrize("page", PUBLIC_PAGES)
-def test_the_class_pages_name_the_class_once(client, courses, page):
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_the_class_pages_name_the_class_once(client, courses, path):
     lop, other = courses
-    seen = text(client.get(page.format(url=lop.get_absolute_url())))
+    seen = text(client.get(path.format(url=lop.get_absolute_url())))
     assert "tin học cơ bản" in seen and not TWICE.search(seen), seen
     # A title without "Lớp" keeps the word: the sentence still says it is a class.
-    if page.endswith(("loa/", "loa.txt")):
+    if path.endswith(("loa/", "loa.txt")):
         assert "xin thông báo mở lớp tin học cơ bản" in seen
-        seen = text(client.get(page.format(url=other.get_absolute_url())))
+        seen = text(client.get(path.format(url=other.get_absolute_url())))
         assert "xin thông báo mở lớp Trồng cây cảnh" in seen
         assert "mở lớp Trồng cây cảnh, khai giảng" in seen
-    if page.endswith("dang-ky/"):
+    if path.endswith("dang-ky/"):
         assert "Bà con đang ghi danh “Lớp tin học cơ bản”." in seen
-        seen = text(client.get(page.format(url=other.get_absolute_url())))
+        seen = text(client.get(path.format(url=other.get_absolute_url())))
         assert "Bà con đang ghi danh lớp “Trồng cây cảnh”." in seen
 
 

@@ -90,7 +90,7 @@ def test_school_staff_upload_a_document_in_the_admin(
     expect(page.locator("#id_status")).to_have_value("draft")
     page.get_by_role("button", name="Lưu", exact=True).click()
 
-    expect(page.locator(".messagelist")).to_contain_text("được thêm vào thành công")
+    expect(page.locator(".messagelist")).to_contain_text("Đã thêm văn bản công khai")
     page.screenshot(path=artifacts_dir / "disclosures-admin-upload-phone.png", full_page=True)
     document = DisclosureDocument.objects.get(title="Biểu mẫu công khai 05 năm học 2026-2027")
     assert document.uploaded_by == user
