@@ -87,7 +87,7 @@ format: $(VENV)/.installed
 messages: $(VENV)/.installed
 	DJANGO_DEBUG=1 $(MANAGE) makemessages $(MESSAGES_ARGS)
 
-check-messages: $(VENV)/.installed
+check-messages: $(VENV)/.installed compilemessages
 	DJANGO_DEBUG=1 $(PY) scripts/check_messages.py $(MESSAGES_ARGS)
 
 clean:

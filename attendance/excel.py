@@ -198,7 +198,7 @@ def import_template():
     ws = sheet(wb, "Hoc vien", IMPORT_HEADER, [], first=True)
     ws.append(["Nguyễn Văn Mẫu", 1970, "Nam", "Xóm 1", "0912 345 678", "", ""])
     notes = wb.create_sheet("Huong dan")
-    notes.append(["Mỗi dòng một học viên. Xoá dòng mẫu trước khi nhập."])
+    notes.append(["Mỗi dòng một học viên. Xóa dòng mẫu trước khi nhập."])
     notes.append(["Giới tính: Nam hoặc Nữ. Xóm: đúng tên trong danh sách dưới đây."])
     notes.append(["Người dưới 16 tuổi cần tên và điện thoại người giám hộ."])
     for hamlet in Hamlet.objects.all():

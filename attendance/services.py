@@ -22,6 +22,7 @@ from attendance.models import (
 )
 from classes.models import Course, Kind
 from core.cache import bump_content_version
+from core.text import class_title
 
 
 class EnrollmentRefusedError(ValidationError):
@@ -418,10 +419,8 @@ def survey_course_draft(*, topic, year=None, user) -> Course:
     label = survey.topic_label(topic, year)
     requests = SurveyResponse.objects.in_year(year).wanting(topic).count()
     what, value = topic
-    # "Lớp tin học", "Lớp nấu ăn": Vietnamese writes the subject after "Lớp" in lower case.
-    name = label[:1].lower() + label[1:]
     course = Course(
-        title=(_("%(topic)s class") % {"topic": name})[:200],
+        title=class_title(label)[:200],  # "Lớp nấu ăn", also when people typed "lớp nấu ăn"
         kind=value if what == "kind" else Kind.OTHER,
         topic="" if what == "kind" else label,
         start_date=timezone.localdate(),

@@ -24,6 +24,7 @@ from attendance.services import survey_course_draft, survey_response_create
 from attendance.staff_views import StaffView
 from classes.models import Kind
 from core import ratelimit
+from core.text import class_named
 
 log = logging.getLogger(__name__)
 
@@ -189,8 +190,9 @@ class SurveyDraftCourseView(StaffView):
             request,
             format_html(
                 '{} <a href="{}">{}</a>',
-                _("Draft class “%(title)s” created. Finish it here, then publish it.")
-                % {"title": course.title},
+                # Translators: %(class)s names the class (core.text.class_named).
+                _("A draft of %(class)s is made. Finish it here, then publish it.")
+                % {"class": class_named(course.title, quoted=True)},
                 interested,
                 _("Who asked for it and may be contacted"),
             ),

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from classes.models import Course, FiguresSource, Kind, Partner
 from classes.services import sessions_generate
+from core.text import fold
 
 PARTNERS = {
     "nghe": ("Trung tâm Dạy nghề huyện Duy Tiên", "TT Dạy nghề huyện"),
@@ -45,13 +46,13 @@ PARTNER_DESCRIPTIONS = {
     "bvtv": "Hướng dẫn kỹ thuật trồng lúa, phòng trừ sâu bệnh và dùng thuốc bảo vệ thực vật "
     "an toàn.",
     "nongdan": "Tập huấn kỹ thuật chăn nuôi, trồng trọt cho hội viên nông dân.",
-    "htx": "Tập huấn sản xuất lúa theo mùa vụ, giống mới và cơ giới hoá.",
+    "htx": "Tập huấn sản xuất lúa theo mùa vụ, giống mới và cơ giới hóa.",
     "nct": "Câu lạc bộ dưỡng sinh, kỹ năng sống và tin học cho người cao tuổi.",
-    "congan": "Tuyên truyền Luật Giao thông đường bộ, phòng chống ma tuý.",
+    "congan": "Tuyên truyền Luật Giao thông đường bộ, phòng chống ma túy.",
     "tuphap": "Phổ biến pháp luật: Luật Khiếu nại, Luật Tố cáo, Luật Đất đai.",
-    "phunu": "Chăm sóc sức khoẻ, kỹ năng làm cha mẹ, bảo vệ môi trường.",
+    "phunu": "Chăm sóc sức khỏe, kỹ năng làm cha mẹ, bảo vệ môi trường.",
     "yte": "Truyền thông dân số, an toàn thực phẩm, sơ cấp cứu.",
-    "thcs": "Giáo viên dạy tin học, ôn tập văn hoá và phổ cập giáo dục.",
+    "thcs": "Giáo viên dạy tin học, ôn tập văn hóa và phổ cập giáo dục.",
     "doan": "Văn nghệ quần chúng, tin học và Internet an toàn cho thanh niên.",
 }
 
@@ -70,12 +71,12 @@ V, T, LAW, H, IT, C, LIT, OTHER = (
 REPORTED = [
     # The vocational classes the article names with their learners: 8 classes, 276 learners.
     ("Dạy nghề trồng cây cảnh", V, ["nghe"], "2012-03-05", 60, 35),
-    ("Dạy nghề trồng cây cảnh (khoá 2)", V, ["nghe"], "2013-09-09", 60, 35),
+    ("Dạy nghề trồng cây cảnh (khóa 2)", V, ["nghe"], "2013-09-09", 60, 35),
     ("Dạy nghề mộc mỹ nghệ", V, ["nghe"], "2014-03-03", 90, 35),
     ("Dạy nghề may công nghiệp", V, ["nghe"], "2015-03-02", 90, 35),
-    ("Dạy nghề may công nghiệp (khoá 2)", V, ["nghe"], "2016-09-05", 90, 35),
+    ("Dạy nghề may công nghiệp (khóa 2)", V, ["nghe"], "2016-09-05", 90, 35),
     ("Dạy nghề chăn nuôi lợn", V, ["nghe"], "2013-03-04", 45, 33),
-    ("Dạy nghề chăn nuôi lợn (khoá 2)", V, ["nghe"], "2017-03-06", 45, 33),
+    ("Dạy nghề chăn nuôi lợn (khóa 2)", V, ["nghe"], "2017-03-06", 45, 33),
     ("Dạy nghề trồng lúa", V, ["bvtv"], "2016-02-15", 60, 35),
 ]
 RECONSTRUCTED = [
@@ -84,7 +85,7 @@ RECONSTRUCTED = [
     ("Tập huấn sản xuất lúa vụ xuân", T, ["htx"], "2013-01-15", 2, 110),
     ("Tập huấn sản xuất lúa vụ mùa", T, ["htx"], "2015-06-10", 2, 105),
     ("Tập huấn giống lúa chất lượng cao", T, ["htx", "bvtv"], "2017-01-12", 2, 98),
-    ("Tập huấn sản xuất lúa theo hướng hàng hoá", T, ["htx"], "2019-01-14", 2, 102),
+    ("Tập huấn sản xuất lúa theo hướng hàng hóa", T, ["htx"], "2019-01-14", 2, 102),
     ("Tuyên truyền Luật Giao thông đường bộ", LAW, ["congan"], "2014-08-20", 1, 200),
     ("Tuyên truyền Luật Khiếu nại, Luật Tố cáo", LAW, ["tuphap"], "2016-05-18", 1, 170),
     ("Nâng cao kỹ năng sống cho hội viên Hội Người cao tuổi", OTHER, ["nct"], "2018-10-01", 3, 90),
@@ -95,7 +96,7 @@ RECONSTRUCTED = [
     ("Tập huấn kỹ thuật nuôi cá ao", T, ["nongdan"], "2015-04-14", 2, 60),
     ("Tuyên truyền an toàn vệ sinh thực phẩm", H, ["yte"], "2016-04-12", 1, 140),
     ("Tập huấn phòng chống bệnh dịch tả lợn châu Phi", T, ["nongdan"], "2019-05-21", 1, 88),
-    ("Chăm sóc sức khoẻ sinh sản", H, ["phunu", "yte"], "2014-10-14", 1, 75),
+    ("Chăm sóc sức khỏe sinh sản", H, ["phunu", "yte"], "2014-10-14", 1, 75),
     ("Bảo vệ môi trường nông thôn", OTHER, ["phunu"], "2017-06-05", 1, 150),
     (
         "Tuyên truyền Luật Phòng, chống bạo lực gia đình",
@@ -108,9 +109,9 @@ RECONSTRUCTED = [
     ("Tuyên truyền Luật Đất đai", LAW, ["tuphap"], "2015-09-15", 1, 150),
     ("Sử dụng thuốc bảo vệ thực vật an toàn", T, ["bvtv"], "2018-03-13", 1, 95),
     ("Tập huấn trồng rau an toàn", T, ["htx"], "2018-09-11", 2, 70),
-    ("Truyền thông dân số và kế hoạch hoá gia đình", H, ["yte"], "2013-07-11", 1, 150),
-    ("Phòng chống ma tuý trong thanh niên", LAW, ["doan", "congan"], "2017-06-26", 1, 80),
-    ("Tập huấn cơ giới hoá sản xuất lúa", T, ["htx"], "2019-08-06", 1, 75),
+    ("Truyền thông dân số và kế hoạch hóa gia đình", H, ["yte"], "2013-07-11", 1, 150),
+    ("Phòng chống ma túy trong thanh niên", LAW, ["doan", "congan"], "2017-06-26", 1, 80),
+    ("Tập huấn cơ giới hóa sản xuất lúa", T, ["htx"], "2019-08-06", 1, 75),
     ("Sơ cấp cứu ban đầu tại gia đình", H, ["yte"], "2019-10-08", 1, 60),
     # Computer skills, literacy, culture and sport, and training for the commune's bodies.
     ("Tin học cơ bản cho cán bộ, giáo viên", IT, ["thcs"], "2012-07-02", 30, 30),
@@ -127,10 +128,10 @@ RECONSTRUCTED = [
     ("Văn nghệ quần chúng", C, ["doan"], "2015-08-03", 30, 45),
     ("Lớp dưỡng sinh", C, ["nct"], "2017-09-05", 90, 55),
     ("Thể dục nhịp điệu cho phụ nữ", C, ["phunu"], "2018-04-03", 60, 48),
-    ("Ôn tập văn hoá phổ cập THCS cho thanh niên", LIT, ["thcs"], "2012-10-01", 120, 30),
-    ("Bổ túc văn hoá phổ cập THCS", LIT, ["thcs"], "2014-10-06", 120, 28),
+    ("Ôn tập văn hóa phổ cập THCS cho thanh niên", LIT, ["thcs"], "2012-10-01", 120, 30),
+    ("Bổ túc văn hóa phổ cập THCS", LIT, ["thcs"], "2014-10-06", 120, 28),
     ("Kỹ năng làm cha mẹ", OTHER, ["phunu"], "2019-04-16", 2, 60),
-    ("Câu lạc bộ hát chèo (khoá 2)", C, [], "2019-09-03", 90, 38),
+    ("Câu lạc bộ hát chèo (khóa 2)", C, [], "2019-09-03", 90, 38),
 ]
 HISTORY = REPORTED + RECONSTRUCTED
 
@@ -145,11 +146,18 @@ def _day(text):
 
 def _course(title, slug, defaults, partner_keys, partners):
     """The class, made once. A historical class (no `slug` given) is found by its title and
-    start date, and its web address is made from its title like any other class's."""
+    start date, and its web address is made from its title like any other class's. The title
+    is compared without accents, so a class an earlier demo spelled the old way (the tone on
+    the second vowel of "oa") is found, and respelled, rather than made twice."""
     if slug:
         course = Course.objects.filter(slug=slug).first()
     else:
-        course = Course.objects.filter(title=title, start_date=defaults["start_date"]).first()
+        course = Course.objects.filter(
+            title__fold=fold(title), start_date=defaults["start_date"]
+        ).first()
+        if course is not None and course.title != title:
+            course.title = title
+            course.save()
     if course is None:
         course = Course(title=title, slug=slug, **defaults)
         course.save()

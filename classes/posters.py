@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from core.announce import contact_sentence, loudspeaker_script, shorten, spoken_date, spoken_time
 from core.contact import printed_contact
+from core.text import class_named
 
 # The description is printed below the facts; the facts come first on a poster.
 POSTER_WORDS = 30
@@ -51,8 +52,10 @@ def loudspeaker_paragraphs(course, today=None):
     center = settings.SITE_NAME
     address = printed_contact().get("address") or center
     start = spoken_date(course.start_date, weekday=True)
+    named = class_named(course.title)  # "lớp Trồng cây cảnh"; a title saying "Lớp" alone
     content = [
-        _("%(center)s announces a class: %(title)s") % {"center": center, "title": course.title},
+        # Translators: %(class)s names the class (core.text.class_named): no "lớp" before it.
+        _("%(center)s announces the opening of %(class)s") % {"center": center, "class": named},
     ]
     if course.topic:
         content.append(_("Topic: %(topic)s") % {"topic": course.topic})
@@ -100,8 +103,9 @@ def loudspeaker_paragraphs(course, today=None):
     state = enrollment_state(course, today)
     deadline = spoken_date(course.enrollment_closes) if course.enrollment_closes else ""
     reminder = [
-        _("%(center)s opens the class %(title)s, starting %(start)s")
-        % {"center": center, "title": course.title, "start": spoken_date(course.start_date)},
+        # Translators: %(class)s names the class (core.text.class_named): no "lớp" before it.
+        _("%(center)s opens %(class)s, starting %(start)s")
+        % {"center": center, "class": named, "start": spoken_date(course.start_date)},
     ]
     if course.place:
         reminder.append(_("Place: %(place)s") % {"place": course.place})

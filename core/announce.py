@@ -56,7 +56,8 @@ _SPACES = re.compile(r"\s+")
 
 
 def spoken_date(value, *, weekday=False) -> str:
-    """ "ngày 15 tháng 3 năm 2026", or "thứ Hai, ngày 15 tháng 3 năm 2026"."""
+    """ "ngày 15 tháng 3 năm 2026", or "Thứ Hai, ngày 15 tháng 3 năm 2026" (a weekday is
+    written the same everywhere, docs/translation-style.md)."""
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value) if timezone.is_aware(value) else value
         value = value.date()
@@ -66,7 +67,7 @@ def spoken_date(value, *, weekday=False) -> str:
         "year": value.year,
     }
     if weekday:
-        said = f"{weekday_name(value).lower()}, {said}"
+        said = f"{weekday_name(value)}, {said}"
     return said
 
 

@@ -8,6 +8,7 @@ its own, not d plus a mark, so it is mapped explicitly.
 import re
 import unicodedata
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 # Monday first, as `date.weekday()` counts: "Thứ Hai" … "Thứ Bảy", "Chủ nhật".
@@ -68,3 +69,40 @@ def unique_slug(instance, text: str, *, field: str = "slug", max_length: int = 8
 def weekday_name(day) -> str:
     """The weekday of a date (or of `date.weekday()`'s number) in words: "Thứ Ba"."""
     return str(WEEKDAYS[day if isinstance(day, int) else day.weekday()])
+
+
+def _starts_with_class(title: str) -> bool:
+    """Whether a class title already says "Lớp …" ("Lớp tin học cơ bản", "LỚP MAY")."""
+    first = title.split(maxsplit=1)[0] if title.strip() else ""
+    return first.casefold() == "lớp"
+
+
+def class_named(title: str, *, quoted: bool = False) -> str:
+    """How a sentence names a class: "lớp Trồng cây cảnh", or for a title that already starts
+    with "Lớp", the title alone ("lớp tin học cơ bản"): the word is never said twice.
+
+    `quoted`: the title as written, in quotation marks ("lớp “Trồng cây cảnh”", "“Lớp tin
+    học cơ bản”"). Every message that names a class takes this whole phrase as `%(class)s`
+    and does not write the word "lớp" before it (docs/translation-style.md, class titles).
+    """
+    title = unicodedata.normalize("NFC", str(title)).strip()
+    if _starts_with_class(title):
+        if quoted:
+            return f"“{title}”"
+        # Inside a sentence: "mở lớp tin học", not "mở Lớp tin học" (an all-caps title stays).
+        return title[:1].lower() + title[1:] if title[1:3].islower() else title
+    if quoted:
+        return gettext("class “%(title)s”") % {"title": title}
+    return gettext("class %(title)s") % {"title": title}
+
+
+def class_title(topic: str) -> str:
+    """The title of a class on `topic`: "Lớp nấu ăn" from "nấu ăn", "Nấu ăn" or "lớp nấu ăn".
+
+    Vietnamese writes the subject after "Lớp" in lower case, except an acronym ("Lớp IT")."""
+    topic = unicodedata.normalize("NFC", str(topic)).strip()
+    if _starts_with_class(topic):
+        return topic[:1].upper() + topic[1:]
+    if topic[1:2].islower():
+        topic = topic[:1].lower() + topic[1:]
+    return gettext("%(topic)s class") % {"topic": topic}

@@ -19,7 +19,7 @@ PROFILE = {
     "phone": "0226 3000 000",
     "email": "tthtcd.tientan@example.vn",
     "office_hours": (
-        "Thứ Hai đến thứ Sáu: sáng 7:30–11:30, chiều 13:30–17:00.\n"
+        "Thứ Hai đến Thứ Sáu: sáng 7:30–11:30, chiều 13:30–17:00.\n"
         "Lớp buổi tối và ngày nghỉ theo lịch từng lớp."
     ),
     "directions": (
@@ -31,7 +31,7 @@ PROFILE = {
         "<p>Trung tâm học tập cộng đồng (TTHTCĐ) xã Tiên Tân, thành phố Phủ Lý, tỉnh Hà Nam là "
         "nơi mọi người dân trong xã, ở mọi lứa tuổi, được học tập suốt đời theo phương châm "
         "<strong>“cần gì học nấy”</strong>: lớp dạy nghề, tập huấn kỹ thuật trồng lúa và chăn "
-        "nuôi, tuyên truyền pháp luật, chăm sóc sức khoẻ, tin học, phổ cập giáo dục, văn hoá "
+        "nuôi, tuyên truyền pháp luật, chăm sóc sức khỏe, tin học, phổ cập giáo dục, văn hóa "
         "và thể thao.</p>"
         "<p>Xã có trên 5.800 nhân khẩu, sống chủ yếu bằng trồng lúa và chăn nuôi theo hộ gia "
         "đình; những năm gần đây nghề mộc, nghề xây và dịch vụ phát triển. Hằng năm trung tâm "
@@ -44,13 +44,13 @@ PROFILE = {
         "tự chủ của cộng đồng cấp xã, tạo điều kiện để mọi người được học tập suốt đời.</p>"
         "<h3>Nhiệm vụ</h3>"
         "<ul>"
-        "<li>Tổ chức các lớp xoá mù chữ và giáo dục tiếp tục sau khi biết chữ; góp phần củng "
+        "<li>Tổ chức các lớp xóa mù chữ và giáo dục tiếp tục sau khi biết chữ; góp phần củng "
         "cố kết quả phổ cập giáo dục.</li>"
         "<li>Tuyên truyền, phổ biến chủ trương, chính sách của Đảng, pháp luật của Nhà nước và "
         "kiến thức khoa học kỹ thuật đến nhân dân.</li>"
         "<li>Phối hợp với các cơ quan khuyến nông, khuyến công, dạy nghề mở lớp tập huấn, "
         "chuyển giao kỹ thuật và dạy nghề.</li>"
-        "<li>Tổ chức hoạt động văn hoá, văn nghệ, thể dục thể thao, đọc sách báo, tư vấn giáo "
+        "<li>Tổ chức hoạt động văn hóa, văn nghệ, thể dục thể thao, đọc sách báo, tư vấn giáo "
         "dục, phòng chống tệ nạn xã hội.</li>"
         "<li>Điều tra nhu cầu học tập của cộng đồng, xây dựng nội dung và hình thức học tập "
         "phù hợp.</li>"
@@ -79,7 +79,7 @@ PROFILE = {
         "bộ, Luật Khiếu nại, Luật Tố cáo; kỹ năng sống cho hội viên Hội Người cao tuổi.</li>"
         "<li>Công tác phổ cập do Phó Giám đốc thường trực phụ trách: xã không còn người mù "
         "chữ, trẻ em trong độ tuổi đều được đến trường.</li>"
-        "<li>Hoạt động văn hoá, văn nghệ, thể dục thể thao vào các ngày lễ, có sự tham gia của "
+        "<li>Hoạt động văn hóa, văn nghệ, thể dục thể thao vào các ngày lễ, có sự tham gia của "
         "các xóm, cơ quan, trường học.</li>"
         "</ul>"
         "<h3>Ghi nhận</h3>"
@@ -103,7 +103,7 @@ PEOPLE = [
      "Quan hệ với các cơ quan, đơn vị phối hợp",
      "0900 000 001", "giamdoc.tthtcd@example.vn"),
     ("Trần Thị B", "Phó Giám đốc thường trực", "Giáo viên Trường THCS Tiên Tân", True,
-     "Công tác phổ cập giáo dục, xoá mù chữ\nTổ chức các lớp học, lịch học\n"
+     "Công tác phổ cập giáo dục, xóa mù chữ\nTổ chức các lớp học, lịch học\n"
      "Báo cáo, thống kê của trung tâm",
      "0900 000 002", "pgd.tthtcd@example.vn"),
     ("Lê Văn C", "Phó Giám đốc", "Chủ tịch Hội Khuyến học xã", True,

@@ -94,7 +94,7 @@ class Organization(models.Model):
         _("address"),
         max_length=300,
         blank=True,
-        help_text=_("Where people come to, e.g. “Nhà văn hoá xã Tiên Tân, xóm 3”."),
+        help_text=_("Where people come to, e.g. “Nhà văn hóa xã Tiên Tân, xóm 3”."),
     )
     phone = models.CharField(
         _("phone"),

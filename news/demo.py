@@ -1,5 +1,6 @@
 """Demo news for `manage.py load_demo`: the seed article in full, the "Xem thêm" items of
-the page it came from, and a few current notices. Idempotent: rows are found by slug."""
+the page it came from, and a few current notices. Idempotent: articles are found by their
+title, compared without accents (a title an earlier demo spelled otherwise is respelled)."""
 
 import datetime
 import io
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from PIL import Image, ImageDraw, ImageFont
 
+from core.text import fold
 from news.models import Article, Category
 from news.seed import ensure_categories
 
@@ -118,10 +120,10 @@ def load(stdout):
             "title": "Thông báo tuyển sinh lớp tin học cơ bản cho người lớn tuổi",
             "category": "thong-bao",
             "summary": "Trung tâm nhận đăng ký lớp tin học cơ bản: dùng điện thoại, Zalo, tra cứu "
-            "thông tin. Đăng ký tại trang Lớp học hoặc tại nhà văn hoá xã.",
+            "thông tin. Đăng ký tại trang Lớp học hoặc tại nhà văn hóa xã.",
             "body": "<p>Trung tâm học tập cộng đồng xã Tiên Tân thông báo nhận đăng ký lớp "
             "<strong>tin học cơ bản cho người lớn tuổi</strong>: sử dụng điện thoại thông minh, "
-            "Zalo, tra cứu thông tin trên mạng an toàn.</p><ul><li>Địa điểm: nhà văn hoá xã."
+            "Zalo, tra cứu thông tin trên mạng an toàn.</p><ul><li>Địa điểm: nhà văn hóa xã."
             "</li><li>Học phí: miễn phí.</li><li>Đăng ký: tại trang Lớp học của cổng thông tin "
             "hoặc gặp cán bộ trung tâm.</li></ul>",
             "publish_at": now - datetime.timedelta(days=3),
@@ -140,7 +142,7 @@ def load(stdout):
             "pinned": True,
         },
         {
-            "title": "Hoạt động văn hoá, văn nghệ chào mừng ngày Nhà giáo Việt Nam 20/11",
+            "title": "Hoạt động văn hóa, văn nghệ chào mừng ngày Nhà giáo Việt Nam 20/11",
             "category": "hoat-dong-tthtcd",
             "summary": "Các xóm, cơ quan, trường học tham gia liên hoan văn nghệ tại trung tâm xã.",
             "body": "<p>Trung tâm tổ chức liên hoan văn nghệ chào mừng ngày Nhà giáo Việt Nam, "
@@ -153,11 +155,15 @@ def load(stdout):
         item = dict(item)
         category = categories[item.pop("category")]
         picture = item.pop("cover", None)
-        article, was_created = Article.objects.get_or_create(
-            title=item["title"],
-            defaults={**item, "category": category, "status": published, "byline": AUTHOR},
-        )
+        article = Article.objects.filter(title__fold=fold(item["title"])).first()
+        was_created = article is None
+        if article is not None and article.title != item["title"]:
+            article.title = item["title"]
+            article.save()
         if was_created:
+            article = Article.objects.create(
+                **item, category=category, status=published, byline=AUTHOR
+            )
             created += 1
             if picture:
                 text, colour = picture

@@ -28,7 +28,7 @@ from news.seed import ensure_categories
 ARTICLES, CLASSES, LEARNERS, DOCUMENTS = 2000, 300, 10_000, 500
 WORDS = (
     "tập huấn kỹ thuật trồng lúa chăn nuôi lợn cây cảnh mộc mỹ nghệ may công nghiệp tin học "
-    "pháp luật giao thông sức khoẻ người cao tuổi văn nghệ thể thao khuyến học xã hội học tập "
+    "pháp luật giao thông sức khỏe người cao tuổi văn nghệ thể thao khuyến học xã hội học tập "
     "nông thôn mới hội nông dân phụ nữ đoàn thanh niên thông báo lịch họp xóm"
 ).split()
 PARAGRAPH = (

@@ -14,6 +14,10 @@ handler400 = "core.views.bad_request"
 handler403 = "core.views.permission_denied"
 handler500 = "core.views.server_error"
 
+# The password reset pages are not the admin site's own views: given its titles, they say
+# "…: quản trị" like the rest of the admin, not Django's default ("Django site admin").
+ADMIN_TITLES = {"site_header": admin.site.site_header, "site_title": admin.site.site_title}
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("tim-kiem/", views.search, name="search"),
@@ -39,22 +43,22 @@ urlpatterns = [
     # or not an account has that address, so it reveals nobody's account.
     path(
         "admin/password_reset/",
-        accounts.PasswordResetView.as_view(),
+        accounts.PasswordResetView.as_view(extra_context=ADMIN_TITLES),
         name="admin_password_reset",
     ),
     path(
         "admin/password_reset/done/",
-        auth_views.PasswordResetDoneView.as_view(),
+        auth_views.PasswordResetDoneView.as_view(extra_context=ADMIN_TITLES),
         name="password_reset_done",
     ),
     path(
         "admin/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        auth_views.PasswordResetConfirmView.as_view(extra_context=ADMIN_TITLES),
         name="password_reset_confirm",
     ),
     path(
         "admin/reset/done/",
-        auth_views.PasswordResetCompleteView.as_view(),
+        auth_views.PasswordResetCompleteView.as_view(extra_context=ADMIN_TITLES),
         name="password_reset_complete",
     ),
     # Before the admin's own URLs, which it replaces: "View on site" only for what this

@@ -8,6 +8,7 @@ from django.core.exceptions import DisallowedHost
 from django.templatetags.static import static
 from django.utils import formats, timezone
 
+from core.text import class_named as _class_named
 from core.text import weekday_name
 
 register = template.Library()
@@ -26,6 +27,13 @@ def absolute(context, path):
 @register.simple_tag(takes_context=True)
 def absolute_static(context, path):
     return absolute(context, static(path))
+
+
+@register.filter
+def class_named(title, how=""):
+    """`{{ course.title|class_named }}` → "lớp Trồng cây cảnh" (core.text.class_named);
+    `{{ course.title|class_named:"quoted" }}` → "lớp “Trồng cây cảnh”"."""
+    return _class_named(title, quoted=how == "quoted")
 
 
 @register.filter

@@ -34,7 +34,7 @@ def test_villager_enrolls_and_gets_a_reference_code(client):
     years = django_settings.LEARNER_RETENTION_YEARS
     assert enrollment.consent_at is not None and f"{years} năm" in enrollment.consent_text
     html = client.get(response["Location"]).content.decode()
-    assert enrollment.reference in html and "Điều gì xảy ra tiếp theo" in html
+    assert enrollment.reference in html and "Các bước tiếp theo" in html
     assert "Trần Thị Thử" not in html
     course.refresh_from_db()
     assert course.seats_taken == 1 and course.seats_left == 9
@@ -54,7 +54,7 @@ def test_same_person_twice_gets_one_enrollment_and_is_told_so(client):
         url(course), enroll_data(full_name="tran thi THU", phone=""), follow=True
     )
     assert Enrollment.objects.count() == 1 and Learner.objects.count() == 1
-    assert "Bạn đã ghi danh rồi" in response.content.decode()
+    assert "Bà con đã ghi danh lớp này rồi" in response.content.decode()
 
 
 def test_same_name_and_year_in_another_hamlet_without_phone_is_another_person(client):
@@ -104,7 +104,7 @@ def test_consent_box_starts_unticked_and_is_required(client):
     assert "checked" not in consent
     response = client.post(url(course), enroll_data(consent=""))
     assert response.status_code == 400
-    assert "Đánh dấu vào ô đồng ý" in response.content.decode()
+    assert "Hãy đánh dấu vào ô đồng ý" in response.content.decode()
     assert Enrollment.objects.count() == 0
 
 

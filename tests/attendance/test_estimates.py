@@ -172,12 +172,12 @@ def test_demo_marks_what_it_invented_and_says_so():
     assert sorted(records.values_list("title", flat=True)) == sorted(
         [
             "Dạy nghề chăn nuôi lợn",
-            "Dạy nghề chăn nuôi lợn (khoá 2)",
+            "Dạy nghề chăn nuôi lợn (khóa 2)",
             "Dạy nghề may công nghiệp",
-            "Dạy nghề may công nghiệp (khoá 2)",
+            "Dạy nghề may công nghiệp (khóa 2)",
             "Dạy nghề mộc mỹ nghệ",
             "Dạy nghề trồng cây cảnh",
-            "Dạy nghề trồng cây cảnh (khoá 2)",
+            "Dạy nghề trồng cây cảnh (khóa 2)",
             "Dạy nghề trồng lúa",
         ]
     )

@@ -150,7 +150,7 @@ def test_a_sheet_declaring_five_million_rows_is_refused_before_any_row_is_read(s
     response, text = post(staff, data)
     assert response.status_code == 400
     assert "Trang tính được ghi là có 5.000.000 dòng" in text
-    assert "tối đa 5.000 dòng" in text and "Xoá các dòng trống" in text
+    assert "tối đa 5.000 dòng" in text and "Xóa các dòng trống" in text
     assert rows_read["rows"] == 0
     assert Learner.objects.count() == 0
 

@@ -373,7 +373,7 @@ def test_erasure_also_clears_the_admin_history(client, setup):
     client.post(f"/quan-ly/hoc-vien/{learner.pk}/xoa-du-lieu/", {"confirm": "yes"})
     assert not LogEntry.objects.filter(object_repr__contains="Lê Thị Mai").exists()
     html = client.get("/admin/attendance/learner/").content.decode()
-    assert "Lê Thị Mai" not in html and "Học viên đã xoá dữ liệu" in html
+    assert "Lê Thị Mai" not in html and "Học viên đã xóa dữ liệu" in html
 
 
 def test_admin_merge_action(client):

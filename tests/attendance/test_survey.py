@@ -127,7 +127,7 @@ def test_a_typed_topic_alone_is_enough(client):
         ({"phone": "0912345678"}, "hãy đánh dấu ô đồng ý"),
         ({"full_name": "Lê Văn Thử"}, "hãy đánh dấu ô đồng ý"),
         ({"phone": "12345", "consent": "on"}, "Đây không phải số điện thoại Việt Nam"),
-        ({"hamlet": ""}, "Hãy chọn xóm của bạn."),
+        ({"hamlet": ""}, "Hãy chọn xóm."),
         ({"kinds": ["astrology"]}, "Chọn nội dung trong danh sách."),
         ({"times": ["midnight"]}, "Chọn buổi học trong danh sách."),
         ({"other_topic": "<script>"}, "Nội dung không được chứa dấu &lt; và &gt;"),

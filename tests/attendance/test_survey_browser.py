@@ -18,7 +18,7 @@ def test_villager_answers_the_survey_on_a_phone(live_server, phone_page, artifac
 
     # A name without the consent box: told why, nothing saved.
     page.get_by_label("Tin học").check()
-    page.get_by_label("Xóm của bạn").select_option(label="Xóm 4")
+    page.get_by_label("Xóm của bà con").select_option(label="Xóm 4")
     page.get_by_label("Họ và tên (không bắt buộc)").fill("Lê Thị Thử")
     page.get_by_role("button", name="Gửi phiếu trả lời").click()
     expect(page.get_by_text(re.compile("hãy đánh dấu ô đồng ý"))).to_be_visible()

@@ -108,7 +108,7 @@ def test_a_class_poster_is_one_page_with_every_detail(live_server, phone_page, a
     page.goto(live_server.url + course.get_absolute_url())
     page.get_by_role("link", name="In tờ rơi").click()
     expect(page.locator(".poster")).to_contain_text("Hội trường Ủy ban nhân dân xã Tiên Tân")
-    expect(page.locator(".poster")).to_contain_text("Đăng ký: tại")
+    expect(page.locator(".poster")).to_contain_text("Ghi danh: tại")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.screenshot(path=artifacts_dir / "poster-class-phone.png", full_page=True)
     assert qr_on_screen(page) == [live_server.url + course.get_absolute_url()]

@@ -146,8 +146,8 @@ def test_staff_insert_a_picture_by_choosing_a_file_and_saying_what_it_shows(
     assert_speaks_vietnamese(dialog)
     dialog.get_by_role("button", name="Hủy").click()
 
-    page.get_by_role("button", name="Lưu lại", exact=True).click()
-    expect(page.locator(".messagelist")).to_contain_text("thành công")
+    page.get_by_role("button", name="Lưu", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("Đã lưu bài viết")
     body = Article.objects.get(pk=article.pk).body
     assert re.search(
         rf'<figure><img src="/media/pictures/[^"]+\.jpg" alt="{ALT}" width="1080" '

@@ -123,7 +123,7 @@ def test_the_loudspeaker_reads_the_first_session_and_timetable_aloud(client, cou
     said_tuesday = f"ngày {tuesday.day} tháng {tuesday.month} năm {tuesday.year}"
     for url in (f"/lop-hoc/{course.slug}/loa/", f"/lop-hoc/{course.slug}/loa.txt"):
         text = client.get(url).content.decode("utf-8-sig")
-        assert f"Buổi học đầu tiên vào lúc 19 giờ, thứ ba, {said_tuesday}." in text, url
+        assert f"Buổi học đầu tiên vào lúc 19 giờ, Thứ Ba, {said_tuesday}." in text, url
         assert (
             f"Lịch học: Thứ Ba và Thứ Năm, 19 giờ đến 21 giờ, từ {said_tuesday} đến ngày"
         ) in text, url

@@ -73,8 +73,8 @@ def test_the_poster_gives_what_when_where_seats_and_how_to_enroll(
     assert "Nhà văn hoá xóm Đông" in html
     assert "Hội Nông dân xã Tiên Tân" in html
     assert "còn 40 / 40 chỗ" in html
-    assert "Hạn đăng ký" in html and "08/12/2026" in html
-    assert "Đăng ký: tại UBND xã Tiên Tân" in html and "hoặc quét mã bên dưới." in html
+    assert "Hạn ghi danh" in html and "08/12/2026" in html
+    assert "Ghi danh: tại UBND xã Tiên Tân" in html and "hoặc quét mã bên dưới." in html
     assert "Trung tâm học tập cộng đồng xã Tiên Tân" in html  # the center, at the bottom
 
 
@@ -88,10 +88,10 @@ def test_a_full_class_does_not_invite_enrollment(client, course):
     Course.objects.filter(pk=course.pk).update(seats_taken=40)
     html = client.get(urls(course)["poster"]).content.decode()
     assert "40 (đã đủ)" in html
-    assert "Đăng ký: tại" not in html
+    assert "Ghi danh: tại" not in html
     text = client.get(urls(course)["loudspeaker-txt"]).content.decode("utf-8-sig")
     assert "Lớp đã đủ 40 học viên." in text
-    assert "xin đăng ký" not in text
+    assert "xin ghi danh" not in text
 
 
 @pytest.mark.parametrize(
@@ -120,16 +120,16 @@ def test_the_loudspeaker_script_says_dates_and_times_in_words(client, course):
         "Trung tâm học tập cộng đồng xã Tiên Tân xin thông báo mở lớp "
         "Kỹ thuật trồng rau an toàn vụ đông."
     )
-    assert "Lớp học từ thứ tư, ngày 9 tháng 12 năm 2026 đến ngày 19 tháng 1 năm 2027." in text
+    assert "Lớp học từ Thứ Tư, ngày 9 tháng 12 năm 2026 đến ngày 19 tháng 1 năm 2027." in text
     assert "Lịch học: Chủ nhật, ngày 13 tháng 12 năm 2026, 7 giờ 30 đến 10 giờ 30." in text
     assert "Sáng Chủ nhật, 7 giờ 30 đến 10 giờ 30." in text  # the note
-    assert "Buổi học đầu tiên vào lúc 7 giờ 30, chủ nhật, ngày 13 tháng 12 năm 2026." in text
+    assert "Buổi học đầu tiên vào lúc 7 giờ 30, Chủ nhật, ngày 13 tháng 12 năm 2026." in text
     assert "Địa điểm: Nhà văn hoá xóm Đông." in text
     assert "Lớp nhận 40 học viên, hiện còn 40 chỗ." in text
-    assert "xin đăng ký trước ngày 8 tháng 12 năm 2026 tại Ủy ban nhân dân xã Tiên Tân" in text
+    assert "xin ghi danh trước ngày 8 tháng 12 năm 2026 tại Ủy ban nhân dân xã Tiên Tân" in text
     reminder = next(p for p in paragraphs if p.startswith("Xin nhắc lại:"))
     assert "khai giảng ngày 9 tháng 12 năm 2026" in reminder
-    assert "Hạn đăng ký: ngày 8 tháng 12 năm 2026." in reminder
+    assert "Hạn ghi danh: ngày 8 tháng 12 năm 2026." in reminder
     assert paragraphs[-1] == "Xin cảm ơn bà con đã chú ý lắng nghe!"
     # About a minute on air, as the brief for announcers asks.
     assert 80 <= len(text.split()) <= 260

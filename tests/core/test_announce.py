@@ -19,9 +19,9 @@ from core.announce import (
 def test_dates_are_spoken_in_words():
     assert spoken_date(datetime.date(2026, 3, 15)) == "ngày 15 tháng 3 năm 2026"
     assert spoken_date(datetime.date(2026, 3, 15), weekday=True) == (
-        "chủ nhật, ngày 15 tháng 3 năm 2026"
+        "Chủ nhật, ngày 15 tháng 3 năm 2026"
     )
-    assert spoken_date(datetime.date(2026, 3, 17), weekday=True).startswith("thứ ba, ngày 17")
+    assert spoken_date(datetime.date(2026, 3, 17), weekday=True).startswith("Thứ Ba, ngày 17")
 
 
 def test_times_are_spoken_in_words():

@@ -19,6 +19,28 @@ def test_load_demo_runs_twice_without_duplicating_anything():
     assert counts() == first
 
 
+def test_load_demo_respells_what_an_earlier_demo_wrote_instead_of_duplicating_it():
+    """The demo's titles follow docs/translation-style.md now ("khóa 2", "văn hóa"); a site
+    loaded by an earlier demo keeps one row each, respelled."""
+    from classes.models import Course
+    from news.models import Article
+
+    call_command("load_demo", stdout=io.StringIO())
+    course = Course.objects.get(title="Dạy nghề trồng cây cảnh (khóa 2)")
+    article = Article.objects.get(title__startswith="Hoạt động văn hóa, văn nghệ")
+    old_course = course.title.replace("khóa", "kho\u00e1")
+    old_article = article.title.replace("hóa", "ho\u00e1")
+    Course.objects.filter(pk=course.pk).update(title=old_course)
+    Article.objects.filter(pk=article.pk).update(title=old_article)
+    courses, articles = Course.objects.count(), Article.objects.count()
+
+    call_command("load_demo", stdout=io.StringIO())
+    assert (Course.objects.count(), Article.objects.count()) == (courses, articles)
+    course.refresh_from_db()
+    article.refresh_from_db()
+    assert "khóa 2" in course.title and "văn hóa" in article.title
+
+
 def test_local_admin_is_refused_when_debug_is_off(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="DJANGO_DEBUG"):

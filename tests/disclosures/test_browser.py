@@ -88,9 +88,9 @@ def test_school_staff_upload_a_document_in_the_admin(
     page.locator("#id_file").set_input_files(str(scan))
     # A new document is a draft (issue 15 item 4): saved as it comes, readers see nothing.
     expect(page.locator("#id_status")).to_have_value("draft")
-    page.get_by_role("button", name="Lưu lại", exact=True).click()
+    page.get_by_role("button", name="Lưu", exact=True).click()
 
-    expect(page.locator(".messagelist")).to_contain_text("được thêm vào thành công")
+    expect(page.locator(".messagelist")).to_contain_text("Đã thêm văn bản công khai")
     page.screenshot(path=artifacts_dir / "disclosures-admin-upload-phone.png", full_page=True)
     document = DisclosureDocument.objects.get(title="Biểu mẫu công khai 05 năm học 2026-2027")
     assert document.uploaded_by == user
@@ -108,9 +108,7 @@ def test_school_staff_upload_a_document_in_the_admin(
     # Published from the list, after the confirmation.
     page.locator(f'input[name="_selected_action"][value="{document.pk}"]').check()
     page.locator('select[name="action"]').select_option("publish_selected")
-    page.locator(
-        '.actions button[name="index"]'
-    ).click()  # "Đi đến"; issue 15 item 11 may reword it
+    page.locator(".actions").get_by_role("button", name="Thực hiện").click()
     expect(page.locator("h1")).to_have_text("Công bố văn bản này?")
     page.get_by_role("button", name="Có, công bố").click()
     expect(page.locator(".messagelist")).to_contain_text("Đã công bố 1 văn bản")

@@ -44,7 +44,7 @@ def test_center_staff_preview_a_draft_and_confirm_its_publication(
     page.locator("#id_title").fill(title)
     page.locator("#id_file").set_input_files(str(scan))
     page.locator("#id_status").select_option("published")
-    page.get_by_role("button", name="Lưu lại", exact=True).click()
+    page.get_by_role("button", name="Lưu", exact=True).click()
 
     # Not published: asked first, with the draft kept.
     expect(page.locator("h1")).to_have_text("Công bố văn bản này?")

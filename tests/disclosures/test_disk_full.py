@@ -59,7 +59,7 @@ def test_staff_read_the_disk_full_message_on_a_phone(
     page.locator("#id_title").fill("Biểu mẫu công khai 05 năm học 2026-2027")
     page.locator("#id_file").set_input_files(str(scan))
     with disk_with_free_space(monkeypatch, free=4096):
-        page.get_by_role("button", name="Lưu lại", exact=True).click()
+        page.get_by_role("button", name="Lưu", exact=True).click()
         expect(page.locator(".messagelist")).to_contain_text(MESSAGE)
     page.screenshot(path=artifacts_dir / "admin-disk-full-phone.png", full_page=True)
     assert DisclosureDocument.objects.count() == 0

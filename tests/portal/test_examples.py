@@ -53,16 +53,47 @@ def test_board_and_contact_pages_mark_every_example(client, demo):
     assert 'class="example-note"' in board
     contact = client.get("/lien-he/").content.decode()
     assert f"<strong>{NAMES[0]}</strong> {MARK}" in contact
-    assert f"{PROFILE['phone']}</a> {MARK}" in contact
-    assert f"{PROFILE['email']}</a> {MARK}" in contact
+    assert f"{PROFILE['phone']}</span> {MARK}" in contact
+    assert f"{PROFILE['email']}</span> {MARK}" in contact
 
 
 def test_the_footer_marks_the_example_phone_and_email(client, demo):
     footer = client.get("/").content.decode().split('<footer class="site-footer"', 1)[1]
-    assert f"{PROFILE['phone']}</a> {MARK}" in footer
-    assert f"{PROFILE['email']}</a> {MARK}" in footer
+    assert f"{PROFILE['phone']}</span> {MARK}" in footer
+    assert f"{PROFILE['email']}</span> {MARK}" in footer
     privacy = client.get("/chinh-sach-rieng-tu/").content.decode()
     assert f"{PROFILE['phone']} {MARK}" in privacy
+
+
+def links(html):
+    return set(re.findall(r'href="((?:tel|mailto):[^"]*)"', html))
+
+
+def test_a_made_up_phone_or_email_is_never_a_link_and_a_real_one_is(client, demo):
+    """A made-up number may be a real person's: no page offers to call it or write to it."""
+    pages = {url: client.get(url).content.decode() for url in ("/", "/gioi-thieu/ban-giam-doc/",
+                                                                "/lien-he/")}  # fmt: skip
+    assert {url: links(html) for url, html in pages.items()} == {url: set() for url in pages}
+    contact = pages["/lien-he/"]
+    assert f'<span class="contact-example">{PROFILE["phone"]}</span> {MARK}' in contact
+    board = pages["/gioi-thieu/ban-giam-doc/"]
+    director = next(p for p in PEOPLE if p[5])
+    assert f'<span class="contact-example">Điện thoại: {director[5]}</span>' in board
+    # Staff type the real ones: each becomes a link, without the mark.
+    person = demo.people.get(full_name=director[0])
+    person.is_example = False
+    person.save()
+    demo.refresh_from_db()
+    demo.contact_is_example = False
+    demo.save()
+    board = client.get("/gioi-thieu/ban-giam-doc/").content.decode()
+    phone = director[5].replace(" ", "")
+    assert f'<a href="tel:{phone}">Điện thoại: {director[5]}</a>' in board
+    contact = client.get("/lien-he/").content.decode()
+    assert {f"tel:{PROFILE['phone'].replace(' ', '')}", f"mailto:{PROFILE['email']}"} <= links(
+        contact
+    )
+    assert f"tel:{phone}" in links(contact)
 
 
 def test_the_mark_comes_from_the_flag_not_from_the_name(client, demo):

@@ -21,7 +21,7 @@ def test_school_staff_are_not_shown_pages_they_cannot_open(client):
     html = client.get("/quan-ly/").content.decode()
     assert "/quan-ly/diem-danh/" not in html and "/quan-ly/tu-danh-gia/" not in html
     assert "/quan-ly/bao-cao-nam/" not in html
-    assert "Tài khoản của bạn chưa có trang cán bộ nào" in html
+    assert "Tài khoản này chưa có trang cán bộ nào" in html
 
 
 def test_the_admin_links_to_the_staff_tools(client):
