@@ -109,30 +109,31 @@ TEMPLATES = [
     },
 ]
 
-# The site's working data that is not uploads: the shared cache folder (below) and, for the
-# zero-setup local run, the SQLite database. On a server: a folder the site's user may write.
+# The site's working data that is not uploads: the shared cache folder (below); for `make run`
+# also its embedded PostgreSQL cluster (var/postgres). On a server: a folder the site may write.
 VAR_DIR = Path(env.str("DJANGO_DATA_DIR", default="") or BASE_DIR / "var")
 
-# Database: SQLite under VAR_DIR when DATABASE_URL is unset (zero-setup local run),
-# PostgreSQL in production and CI.
+# PostgreSQL everywhere: production, CI and the local run (`make run` starts an embedded server
+# from a pip wheel and sets DATABASE_URL; scripts/local_postgres.py). Unset, the database
+# `portal` of the machine's own server, over its Unix socket, as the current user.
 DATABASES = {
     # An empty variable (as copied from .env.example) counts as unset.
-    "default": env.db_url_config(
-        env.str("DATABASE_URL", default="") or f"sqlite:///{VAR_DIR / 'portal.sqlite3'}"
-    ),
+    "default": env.db_url_config(env.str("DATABASE_URL", default="") or "postgres:///portal"),
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    VAR_DIR.mkdir(exist_ok=True)
-else:
-    # Keep connections between requests, and check them before use so a restarted
-    # PostgreSQL does not cost a failed request.
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-    # Fail fast when PostgreSQL is unreachable: a request waits at most this long for a
-    # connection, then gets the 503 page, instead of holding a worker for minutes.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", env.int("DJANGO_DB_CONNECT_TIMEOUT", default=3)
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured(
+        "DATABASE_URL must name a PostgreSQL database (postgres://...): the portal's search, "
+        "constraints and backups are PostgreSQL's."
     )
+# Keep connections between requests, and check them before use so a restarted PostgreSQL does
+# not cost a failed request.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Fail fast when PostgreSQL is unreachable: a request waits at most this long for a connection,
+# then gets the 503 page, instead of holding a worker for minutes.
+DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+    "connect_timeout", env.int("DJANGO_DB_CONNECT_TIMEOUT", default=3)
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache every worker shares: the anonymous page cache and its content version, the rate
