@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from classes.timetable import describe, session_when
 from core.images import reencode
-from core.models import StampedModel, TimeStampedModel
-from core.search import searchable_text
-from core.text import fold, unique_slug
+from core.models import SearchableModel, StampedModel, TimeStampedModel
+from core.search import search_indexes
+from core.text import unique_slug
 from core.uploads import PICTURES, ContentTypeValidator, DatedUploadTo, UploadImageField
 from core.validators import validate_public_phone
 
@@ -117,7 +117,7 @@ class CourseQuerySet(models.QuerySet):
         return self.filter(start_date__lte=today or timezone.localdate())
 
 
-class Course(StampedModel):
+class Course(SearchableModel, StampedModel):
     """One class (lớp học). Called Course in code so it does not clash with Python's `class`."""
 
     class Status(models.TextChoices):
@@ -200,8 +200,6 @@ class Course(StampedModel):
     )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PUBLISHED)
     published_at = models.DateTimeField(_("publish time"), default=timezone.now)
-    search_title = models.TextField(editable=False, default="")
-    search_text = models.TextField(editable=False, default="")
 
     objects = CourseQuerySet.as_manager()
 
@@ -209,6 +207,7 @@ class Course(StampedModel):
         ordering = ["-start_date", "title"]
         verbose_name = _("class")
         verbose_name_plural = _("classes")
+        indexes = search_indexes("course")
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
@@ -242,14 +241,13 @@ class Course(StampedModel):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.title)
-        self.search_title = fold(self.title)
-        self.search_text = searchable_text(
-            self.title, self.topic, self.get_kind_display(), self.place, self.description
-        )
         if self.cover and not self.cover._committed:
             # Store a clean re-encoded JPEG (no GPS position), never the uploaded bytes.
             self.cover = reencode(self.cover, max_side=COVER_MAX_SIDE, name="lop-hoc.jpg")
         super().save(*args, **kwargs)
+
+    def search_parts(self):
+        return [self.topic, self.get_kind_display(), self.place, self.description]
 
     @property
     def is_estimate(self):

@@ -3,6 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core import images
+from core.search import search_vector_field, searchable_text
+from core.text import fold
 from core.uploads import DatedUploadTo, PhotoValidator, UploadImageField
 
 
@@ -14,6 +16,30 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class SearchableModel(models.Model):
+    """A row the site search finds (core/search.py): its title folded (`search_title`), its
+    searched texts folded (`search_text`, for the admin's search and the trigram index too),
+    both filled on every save, and `search_vector`, which PostgreSQL keeps in step with them
+    (a generated column). A subclass has a `title`, says what else is searched
+    (`search_parts`) and puts `search_indexes(...)` in its Meta.indexes."""
+
+    search_title = models.TextField(editable=False, default="")
+    search_text = models.TextField(editable=False, default="")
+    search_vector = search_vector_field()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.search_title = fold(self.title)
+        self.search_text = searchable_text(self.title, *self.search_parts())
+        super().save(*args, **kwargs)
+
+    def search_parts(self):
+        """The texts searched besides the title (HTML is fine: tags are dropped)."""
+        return []
 
 
 class StampedModel(TimeStampedModel):

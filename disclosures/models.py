@@ -22,10 +22,10 @@ from django_prose_editor.fields import ProseEditorField
 
 from core.html import RICH_TEXT_EXTENSIONS, sanitize_html
 from core.images import reencode
-from core.models import StampedModel
+from core.models import SearchableModel, StampedModel
 from core.roles import CENTER_STAFF, SCHOOL_STAFF
-from core.search import searchable_text
-from core.text import fold, unique_slug
+from core.search import search_indexes
+from core.text import unique_slug
 from core.uploads import (
     KINDS,
     PICTURES,
@@ -432,7 +432,7 @@ class DocumentQuerySet(models.QuerySet):
         return super().delete()
 
 
-class DisclosureDocument(StampedModel):
+class DisclosureDocument(SearchableModel, StampedModel):
     """One published item: a file, what it is published under, for which school year."""
 
     class Status(models.TextChoices):
@@ -565,8 +565,6 @@ class DisclosureDocument(StampedModel):
         blank=True,
         help_text=_("Shown to readers next to the document. Administrators only."),
     )
-    search_title = models.TextField(blank=True, default="", editable=False)
-    search_text = models.TextField(_("search text"), blank=True, editable=False)
 
     objects = DocumentQuerySet.as_manager()
 
@@ -619,7 +617,10 @@ class DisclosureDocument(StampedModel):
                 ),
             ),
         ]
-        indexes = [models.Index(fields=["organization", "school_year", "basis"])]
+        indexes = [
+            models.Index(fields=["organization", "school_year", "basis"]),
+            *search_indexes("document"),
+        ]
 
     def __str__(self):
         return f"{self.title} ({self.school_year})"
@@ -758,11 +759,10 @@ class DisclosureDocument(StampedModel):
             self.withdrawn_at = timezone.now()
         # The form sanitized it already; code paths (demo, shell, services) get the same.
         self.summary = sanitize_html(self.summary)
-        self.search_title = fold(self.title)
-        self.search_text = searchable_text(
-            self.title, str(self.basis_label), self.school_year, self.summary
-        )
         super().save(*args, **kwargs)
+
+    def search_parts(self):
+        return [str(self.basis_label), self.school_year, self.summary]
 
     def delete(self, *args, **kwargs):
         if self.pk and type(self).objects.filter(pk=self.pk).exclude(status="draft").exists():

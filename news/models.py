@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from core.html import RICH_TEXT_EXTENSIONS, sanitize_html
-from core.models import StampedModel, TimeStampedModel
-from core.search import searchable_text
-from core.text import fold, unique_slug
+from core.models import SearchableModel, StampedModel, TimeStampedModel
+from core.search import search_indexes
+from core.text import unique_slug
 from core.uploads import (
     ContentTypeValidator,
     DatedUploadTo,
@@ -71,7 +71,7 @@ class ArticleQuerySet(models.QuerySet):
         )  # fmt: skip
 
 
-class Article(StampedModel):
+class Article(SearchableModel, StampedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
@@ -139,8 +139,6 @@ class Article(StampedModel):
     pinned = models.BooleanField(
         _("pinned"), default=False, help_text=_("Pinned notices are shown first on the home page.")
     )
-    search_title = models.TextField(editable=False, default="")
-    search_text = models.TextField(editable=False, default="")
 
     objects = ArticleQuerySet.as_manager()
 
@@ -148,7 +146,7 @@ class Article(StampedModel):
         ordering = ["-publish_at", "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        indexes = [models.Index(fields=["status", "publish_at"])]
+        indexes = [models.Index(fields=["status", "publish_at"]), *search_indexes("article")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(expires_at__isnull=True) | Q(expires_at__gt=models.F("publish_at")),
@@ -163,8 +161,6 @@ class Article(StampedModel):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.title, max_length=120)
-        self.search_title = fold(self.title)
-        self.search_text = searchable_text(self.title, self.summary, self.body)
         new_cover = bool(self.cover) and not self.cover._committed
         if new_cover:
             # Store a clean re-encoded JPEG, never the bytes that were uploaded.
@@ -175,6 +171,9 @@ class Article(StampedModel):
 
     def get_absolute_url(self):
         return reverse("news:article-detail", kwargs={"slug": self.slug})
+
+    def search_parts(self):
+        return [self.summary, self.body]
 
     @property
     def is_live(self):

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    # PostgreSQL's full-text search, trigram and unaccent (core/search.py, core/lookups.py).
+    "django.contrib.postgres",
     "axes",
     "csp",
     "crispy_forms",
