@@ -18,9 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from django_prose_editor.fields import ProseEditorField
 
-from core.html import RICH_TEXT_EXTENSIONS, sanitize_html
+from core.html import RichTextField
 from core.images import reencode
 from core.models import StampedModel
 from core.roles import CENTER_STAFF, SCHOOL_STAFF
@@ -133,24 +132,18 @@ class Organization(models.Model):
             "copy the address bar). The page only links to it; it embeds no map."
         ),
     )
-    introduction = ProseEditorField(
+    introduction = RichTextField(
         _("introduction"),
-        extensions=RICH_TEXT_EXTENSIONS,
-        sanitize=sanitize_html,
         blank=True,
         help_text=_("A few lines saying who you are and what you do, shown first."),
     )
-    functions = ProseEditorField(
+    functions = RichTextField(
         _("functions, tasks and powers"),
-        extensions=RICH_TEXT_EXTENSIONS,
-        sanitize=sanitize_html,
         blank=True,
         help_text=_("As set by the regulation on organization and operation."),
     )
-    history = ProseEditorField(
+    history = RichTextField(
         _("formation and development"),
-        extensions=RICH_TEXT_EXTENSIONS,
-        sanitize=sanitize_html,
         blank=True,
         help_text=_("A short account of how the organization was founded and grew."),
     )
@@ -182,10 +175,6 @@ class Organization(models.Model):
 
     @transaction.atomic
     def save(self, *args, **kwargs):
-        # The form sanitized them already; code paths (demo, shell) get the same.
-        self.introduction = sanitize_html(self.introduction)
-        self.functions = sanitize_html(self.functions)
-        self.history = sanitize_html(self.history)
         if self.chart and not self.chart._committed:
             self.chart = reencode(self.chart, max_side=1600, name="so-do.jpg", keep_png=True)
         super().save(*args, **kwargs)
@@ -524,10 +513,8 @@ class DisclosureDocument(StampedModel):
         editable=False,
         help_text=_("Proves the file readers download is the file that was published."),
     )
-    summary = ProseEditorField(
+    summary = RichTextField(
         _("summary"),
-        extensions=RICH_TEXT_EXTENSIONS,
-        sanitize=sanitize_html,
         blank=True,
         help_text=_("The main points in a few lines, so a phone need not download a scan."),
     )
@@ -756,8 +743,6 @@ class DisclosureDocument(StampedModel):
             self.withdrawn_at = None
         elif not self.withdrawn_at:
             self.withdrawn_at = timezone.now()
-        # The form sanitized it already; code paths (demo, shell, services) get the same.
-        self.summary = sanitize_html(self.summary)
         self.search_title = fold(self.title)
         self.search_text = searchable_text(
             self.title, str(self.basis_label), self.school_year, self.summary

@@ -3,9 +3,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_prose_editor.fields import ProseEditorField
 
-from core.html import RICH_TEXT_EXTENSIONS, sanitize_html
+from core.html import RichTextField
 from core.models import StampedModel, TimeStampedModel
 from core.search import searchable_text
 from core.text import fold, unique_slug
@@ -96,9 +95,7 @@ class Article(StampedModel):
         blank=True,
         help_text=_("One or two sentences shown in lists and in link previews on Zalo/Facebook."),
     )
-    body = ProseEditorField(
-        _("body"), extensions=RICH_TEXT_EXTENSIONS, sanitize=sanitize_html, blank=True
-    )
+    body = RichTextField(_("body"), blank=True)
     cover = UploadImageField(
         _("cover image"),
         upload_to=DatedUploadTo("news/covers"),
