@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import images
@@ -44,6 +46,40 @@ class StampedModel(TimeStampedModel):
 
     class Meta:
         abstract = True
+
+
+# --- Publication: a status and a publish time, as on djangoproject.com's blog -----------------
+
+PUBLISHED = "published"  # the status value of every publishable model (news, classes, documents)
+
+
+class PublishedQuerySet(models.QuerySet):
+    """`published()`: what readers may see. Every view, feed, sitemap, home box, search,
+    poster and statistic reads it (or `published_q` across a relation), so a future publish
+    time schedules a row with no cron job. Models with a further condition (an article's
+    expiry) extend `published_q`; `Publishable.is_published` is the same rule for one row."""
+
+    @classmethod
+    def published_q(cls, prefix="", now=None):
+        """The rule as a condition, for a filter or count across a relation:
+        `Count("courses", filter=CourseQuerySet.published_q("courses__"))`."""
+        return Q(
+            **{f"{prefix}status": PUBLISHED, f"{prefix}published_at__lte": now or timezone.now()}
+        )
+
+    def published(self, now=None):
+        return self.filter(self.published_q(now=now))
+
+    def scheduled(self, now=None):
+        """Published, with a publish time still to come: they appear by themselves then."""
+        return self.filter(status=PUBLISHED, published_at__gt=now or timezone.now())
+
+
+class Publishable:
+    """`PublishedQuerySet.published` for one row already loaded (a preview, a poster)."""
+
+    def is_published(self, now=None):
+        return self.status == PUBLISHED and self.published_at <= (now or timezone.now())
 
 
 class RichTextImage(StampedModel):

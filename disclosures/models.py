@@ -21,7 +21,7 @@ from django.utils.translation import ngettext
 
 from core.html import RichTextField
 from core.images import reencode
-from core.models import StampedModel
+from core.models import PublishedQuerySet, StampedModel
 from core.roles import CENTER_STAFF, SCHOOL_STAFF
 from core.search import searchable_text
 from core.text import fold, unique_slug
@@ -393,12 +393,8 @@ def _basis_fits_organization():
     return condition
 
 
-class DocumentQuerySet(models.QuerySet):
-    def published(self):
-        """Documents readers may download: published, and their publish time has come."""
-        return self.filter(
-            status=DisclosureDocument.Status.PUBLISHED, published_at__lte=timezone.now()
-        )
+class DocumentQuerySet(PublishedQuerySet):
+    """`published()`: documents readers may download (published, publish time come)."""
 
     def listed(self):
         """What the public register shows: published documents and withdrawn ones (with

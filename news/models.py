@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.html import RichTextField
-from core.models import StampedModel, TimeStampedModel
+from core.models import Publishable, PublishedQuerySet, StampedModel, TimeStampedModel
 from core.search import searchable_text
 from core.text import fold, unique_slug
 from core.uploads import (
@@ -51,26 +51,24 @@ class Category(models.Model):
         return reverse("news:category", kwargs={"slug": self.slug})
 
 
-class ArticleQuerySet(models.QuerySet):
-    def published(self, now=None):
-        """What readers may see: published, publish time reached, not expired.
-
-        Every public page, the feed, the sitemap and search use this, so a future publish
-        time schedules an article with no cron job, and an expired notice disappears by itself.
-        """
+class ArticleQuerySet(PublishedQuerySet):
+    @classmethod
+    def published_q(cls, prefix="", now=None):
+        """What readers may see: published, publish time reached, not expired (so an expired
+        notice disappears by itself, too)."""
         now = now or timezone.now()
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now).filter(
-            Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+        return super().published_q(prefix, now) & (
+            Q(**{f"{prefix}expires_at__isnull": True}) | Q(**{f"{prefix}expires_at__gt": now})
         )
 
     def for_lists(self):
         return self.select_related("category").only(
-            "title", "slug", "summary", "publish_at", "pinned", "cover", "cover_width",
+            "title", "slug", "summary", "published_at", "pinned", "cover", "cover_width",
             "cover_height", "cover_alt", "video_url", "category__name", "category__slug",
         )  # fmt: skip
 
 
-class Article(StampedModel):
+class Article(Publishable, StampedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
@@ -122,7 +120,7 @@ class Article(StampedModel):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
-    publish_at = models.DateTimeField(
+    published_at = models.DateTimeField(
         _("publish at"),
         default=timezone.now,
         help_text=_("A time in the future schedules the article: it appears by itself then."),
@@ -142,13 +140,13 @@ class Article(StampedModel):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-publish_at", "-pk"]
+        ordering = ["-published_at", "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        indexes = [models.Index(fields=["status", "publish_at"])]
+        indexes = [models.Index(fields=["status", "published_at"])]
         constraints = [
             models.CheckConstraint(
-                condition=Q(expires_at__isnull=True) | Q(expires_at__gt=models.F("publish_at")),
+                condition=Q(expires_at__isnull=True) | Q(expires_at__gt=models.F("published_at")),
                 name="article_expires_after_publish",
                 violation_error_message=_("The expiry time must be after the publish time."),
             ),
@@ -173,18 +171,17 @@ class Article(StampedModel):
     def get_absolute_url(self):
         return reverse("news:article-detail", kwargs={"slug": self.slug})
 
+    def is_published(self, now=None):
+        now = now or timezone.now()
+        return super().is_published(now) and (self.expires_at is None or self.expires_at > now)
+
     @property
     def is_live(self):
-        now = timezone.now()
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.publish_at <= now
-            and (self.expires_at is None or self.expires_at > now)
-        )
+        return self.is_published()
 
     @property
     def is_scheduled(self):
-        return self.status == self.Status.PUBLISHED and self.publish_at > timezone.now()
+        return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
 
 
 class Attachment(TimeStampedModel):

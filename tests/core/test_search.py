@@ -83,7 +83,7 @@ RANKERS = [
 
 
 def titles(ranker, q, limit=20):
-    rows, total = ranker(Article.objects.published(), search_words(q), q, limit, "-publish_at")
+    rows, total = ranker(Article.objects.published(), search_words(q), q, limit, "-published_at")
     return [row.title for row in rows], total
 
 
@@ -95,7 +95,7 @@ def articles():
                 title=title,
                 summary="",
                 body=f"<p>{body}</p>",
-                publish_at=timezone.now() - datetime.timedelta(hours=i + 1),
+                published_at=timezone.now() - datetime.timedelta(hours=i + 1),
             )
 
     return make
