@@ -144,7 +144,7 @@ class LearnerImportForm(forms.Form):
         from core.uploads import ContentTypeValidator
 
         upload = self.cleaned_data["file"]
-        ContentTypeValidator(["xlsx"], max_bytes=5 * 1024 * 1024)(upload)
+        ContentTypeValidator(["xlsx"], max_bytes="import")(upload)
         return upload
 
 

@@ -165,7 +165,7 @@ class Course(Publishable, StampedModel):
         _("cover image"),
         upload_to=DatedUploadTo("classes"),
         blank=True,
-        validators=[ContentTypeValidator(PICTURES, max_bytes=5 * 1024 * 1024)],
+        validators=[ContentTypeValidator(PICTURES, max_bytes="picture")],
         help_text=_("JPEG, PNG or WebP photo. It is resized and location data is removed."),
     )
     reported_learners = models.PositiveIntegerField(

@@ -87,21 +87,21 @@ class RichTextImage(StampedModel):
     summary) with the editor's "insert picture" button, which uploads it here
     (`core.views.rich_text_image_upload`) and puts its address in the text.
 
-    The file went through the site's one picture intake (`core.uploads.PhotoValidator`), and
+    The file went through the site's one picture intake (`core.uploads.PhotoValidator`, within
+    the "picture" upload limit), and
     what is stored is re-encoded by `core.images`: upright, sRGB, no metadata (no GPS position,
     no camera), at most MAX_SIDE pixels on its longer side, so a phone never downloads a
     camera's 12-megapixel original. `created_by` is who uploaded it.
     """
 
     MAX_SIDE = 1080  # the widest rendition of a cover photo: sharp on a phone, fine on a desk
-    MAX_BYTES = 20 * 1024 * 1024  # of the upload, below nginx's client_max_body_size
 
     image = UploadImageField(
         _("picture"),
         upload_to=DatedUploadTo("pictures"),
         width_field="width",
         height_field="height",
-        validators=[PhotoValidator(max_bytes=MAX_BYTES)],
+        validators=[PhotoValidator()],
     )
     width = models.PositiveIntegerField(_("width"), editable=False, default=0)
     height = models.PositiveIntegerField(_("height"), editable=False, default=0)

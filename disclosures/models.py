@@ -151,7 +151,7 @@ class Organization(models.Model):
         _("organization chart"),
         upload_to=DatedUploadTo("to-chuc"),
         blank=True,
-        validators=[ContentTypeValidator(PICTURES, max_bytes=10 * 1024 * 1024)],
+        validators=[ContentTypeValidator(PICTURES, max_bytes="picture")],
         help_text=_("Optional: a photo or drawing of the organization chart (JPEG, PNG, WebP)."),
     )
     chart_description = models.TextField(
@@ -258,7 +258,7 @@ class Person(models.Model):
         _("photo"),
         upload_to=DatedUploadTo("can-bo"),
         blank=True,
-        validators=[ContentTypeValidator(PICTURES, max_bytes=10 * 1024 * 1024)],
+        validators=[ContentTypeValidator(PICTURES, max_bytes="picture")],
         help_text=_("Optional. Made small and stripped of camera data (GPS) on upload."),
     )
     order = models.PositiveSmallIntegerField(

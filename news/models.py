@@ -192,7 +192,7 @@ class Attachment(TimeStampedModel):
     file = UploadFileField(
         _("file"),
         upload_to=DatedUploadTo("news/attachments"),
-        validators=[ContentTypeValidator(ATTACHMENT_TYPES, max_bytes="NEWS_ATTACHMENT_MAX_BYTES")],
+        validators=[ContentTypeValidator(ATTACHMENT_TYPES, max_bytes="attachment")],
         help_text=_(
             "PDF, Word, Excel, PowerPoint, OpenDocument, JPEG or PNG. Photos are stored "
             "without location data."

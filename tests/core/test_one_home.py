@@ -1,5 +1,5 @@
-""""Published", "active" and "contactable" are written once, as queryset methods (and the same
-rule as a condition for counts across a relation); no other module spells them again.
+"""The rules "published", "active" and "contactable" are written once, as queryset methods
+(and the same rule as a condition for counts across a relation); no module spells them again.
 
 Behaviour is tested where readers and staff meet it (publication, statistics, the survey's
 demand); this test keeps a second copy from creeping back in, where it would drift."""
