@@ -12,12 +12,11 @@ from core.uploads import (
     ContentTypeValidator,
     DatedUploadTo,
     UploadFileField,
-    UploadImageField,
     describe,
     sniff,
     stored_upload,
 )
-from news.images import CoverImageValidator, make_renditions, reencode
+from news.images import CoverImageField, CoverImageValidator, make_renditions, reencode
 
 ATTACHMENT_TYPES = ("pdf", "docx", "xlsx", "pptx", "odt", "ods", "jpg", "png")
 
@@ -94,7 +93,7 @@ class Article(Publishable, StampedModel):
         help_text=_("One or two sentences shown in lists and in link previews on Zalo/Facebook."),
     )
     body = RichTextField(_("body"), blank=True)
-    cover = UploadImageField(
+    cover = CoverImageField(
         _("cover image"),
         upload_to=DatedUploadTo("news/covers"),
         width_field="cover_width",
