@@ -315,3 +315,21 @@ def test_excel_import_into_a_class_fills_the_seats_left_and_counts_them(client):
     )
     assert seats(course) == (2, 2)
     assert Enrollment.objects.filter(course=course).count() == 2
+
+
+# --- The demo loader (a management command) ----------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_demo_loader_enrolls_through_the_services_and_counts_every_seat():
+    import io
+
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=io.StringIO())
+    courses = Course.objects.filter(enrollments__isnull=False).distinct()
+    assert courses.exists()
+    for course in courses:
+        assert seats(course)[0] == seats(course)[1] > 0, course
+    # Confirmed through the status service, which recounts under the class lock.
+    assert not Enrollment.objects.exclude(status="confirmed").exists()
