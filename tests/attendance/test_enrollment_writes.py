@@ -126,13 +126,18 @@ def _one_winner(results, course):
     assert seats(course) == (2, 2)
 
 
-@pytest.mark.django_db(transaction=True)
-def test_admin_validating_first_holds_the_last_seat_against_the_public_form(monkeypatch):
+@pytest.fixture
+def last_seat(transactional_db):
+    """A class of two seats, one taken, and a race for the other."""
     assert connection.vendor == "postgresql", "this test needs PostgreSQL (make test)"
     course = CourseFactory(capacity=2)
     EnrollmentFactory(course=course)
     course_recount(course=course)
-    race = Race(course, center_staff())
+    return course, Race(course, center_staff())
+
+
+def test_admin_validating_first_holds_the_last_seat_against_the_public_form(monkeypatch, last_seat):
+    course, race = last_seat
     save_model = EnrollmentAdmin.save_model
 
     def paused_save_model(self, *args, **kwargs):
@@ -145,13 +150,8 @@ def test_admin_validating_first_holds_the_last_seat_against_the_public_form(monk
     assert results["admin"][0] == 302  # it validated first, so it keeps the seat
 
 
-@pytest.mark.django_db(transaction=True)
-def test_public_form_writing_first_holds_the_last_seat_against_the_admin(monkeypatch):
-    assert connection.vendor == "postgresql", "this test needs PostgreSQL (make test)"
-    course = CourseFactory(capacity=2)
-    EnrollmentFactory(course=course)
-    course_recount(course=course)
-    race = Race(course, center_staff())
+def test_public_form_writing_first_holds_the_last_seat_against_the_admin(monkeypatch, last_seat):
+    course, race = last_seat
     import attendance.services as services
 
     recount = services.course_recount

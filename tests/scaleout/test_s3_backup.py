@@ -5,7 +5,6 @@ empty bucket through the storage and checks them there."""
 import io
 import tarfile
 
-import boto3
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
@@ -18,21 +17,16 @@ from tests.disclosures.factories import DocumentFactory, pdf_bytes
 from tests.news.factories import ArticleFactory
 from tests.news.test_images import photo
 from tests.scaleout import servers
-from tests.scaleout.test_s3_media import BUCKET, KEYS, s3_endpoint, s3_env  # noqa: F401
+from tests.scaleout.test_s3_media import (  # noqa: F401 - fixtures among them
+    BUCKET,
+    s3_bucket,
+    s3_endpoint,
+    s3_env,
+)
 
 pytestmark = [pytest.mark.scaleout]
 
 RESTORED_BUCKET = "tientan-media-restored"
-
-
-def _bucket(endpoint, name):
-    return boto3.resource(
-        "s3",
-        endpoint_url=endpoint,
-        aws_access_key_id=KEYS["DJANGO_S3_ACCESS_KEY_ID"],
-        aws_secret_access_key=KEYS["DJANGO_S3_SECRET_ACCESS_KEY"],
-        region_name="us-east-1",
-    ).Bucket(name)
 
 
 def _use_bucket(settings, s3_env, name):  # noqa: F811
@@ -56,7 +50,7 @@ def test_backup_reads_the_bucket_and_restore_fills_an_empty_one(
     s3_endpoint,  # noqa: F811
     empty_database,  # noqa: F811
 ):
-    source, target = _bucket(s3_endpoint, BUCKET), _bucket(s3_endpoint, RESTORED_BUCKET)
+    source, target = s3_bucket(s3_endpoint), s3_bucket(s3_endpoint, RESTORED_BUCKET)
     target.create()
     for obj in source.objects.all():  # other tests of the module share the server
         obj.delete()
