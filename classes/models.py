@@ -16,7 +16,13 @@ from django.utils.translation import gettext_lazy as _
 
 from classes.timetable import describe, session_when
 from core.images import reencode
-from core.models import SearchableModel, StampedModel, TimeStampedModel
+from core.models import (
+    Publishable,
+    PublishedQuerySet,
+    SearchableModel,
+    StampedModel,
+    TimeStampedModel,
+)
 from core.search import search_indexes
 from core.text import unique_slug
 from core.uploads import PICTURES, ContentTypeValidator, DatedUploadTo, UploadImageField
@@ -95,10 +101,8 @@ class FiguresSource(models.TextChoices):
     ESTIMATE = "estimate", _("Estimate (illustrative figures)")
 
 
-class CourseQuerySet(models.QuerySet):
-    def published(self):
-        """Classes readers may see: published, and their publish time has come."""
-        return self.filter(status=Course.Status.PUBLISHED, published_at__lte=timezone.now())
+class CourseQuerySet(PublishedQuerySet):
+    """`published()`: classes readers may see (published, and their publish time has come)."""
 
     def open_for_enrollment(self, today=None):
         """Published classes whose enrollment window includes `today` (seats not checked)."""
@@ -117,7 +121,7 @@ class CourseQuerySet(models.QuerySet):
         return self.filter(start_date__lte=today or timezone.localdate())
 
 
-class Course(SearchableModel, StampedModel):
+class Course(SearchableModel, Publishable, StampedModel):
     """One class (lớp học). Called Course in code so it does not clash with Python's `class`."""
 
     class Status(models.TextChoices):
@@ -167,7 +171,7 @@ class Course(SearchableModel, StampedModel):
         _("cover image"),
         upload_to=DatedUploadTo("classes"),
         blank=True,
-        validators=[ContentTypeValidator(PICTURES, max_bytes=5 * 1024 * 1024)],
+        validators=[ContentTypeValidator(PICTURES, max_bytes="picture")],
         help_text=_("JPEG, PNG or WebP photo. It is resized and location data is removed."),
     )
     reported_learners = models.PositiveIntegerField(
@@ -266,8 +270,7 @@ class Course(SearchableModel, StampedModel):
     def enrollment_window_open(self, today=None):
         today = today or timezone.localdate()
         return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at <= timezone.now()
+            self.is_published()
             and self.enrollment_opens is not None
             and self.enrollment_opens <= today
             and (self.enrollment_closes is None or today <= self.enrollment_closes)

@@ -253,9 +253,30 @@ STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticf
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
-# Public disclosure uploads: the largest file staff may upload, in megabytes. Keep nginx's
-# client_max_body_size a little above it.
-DISCLOSURE_MAX_UPLOAD_MB = env.int("DJANGO_DISCLOSURE_MAX_UPLOAD_MB", default=20)
+# Uploads: the largest file of each kind staff may upload, in MB, each from
+# DJANGO_UPLOAD_MAX_<KIND>_MB, and a picture's pixel budget. core.uploads and core.images read
+# them (`ContentTypeValidator(..., max_bytes="<kind>")`); nothing else states a limit. Keep
+# nginx's client_max_body_size (deploy/nginx/tientan.conf, 25 MB) above the largest.
+UPLOAD_LIMITS = {
+    # public disclosure documents and the self-assessment's evidence files (the older
+    # variable DJANGO_DISCLOSURE_MAX_UPLOAD_MB still works)
+    "document": env.int(
+        "DJANGO_UPLOAD_MAX_DOCUMENT_MB",
+        default=env.int("DJANGO_DISCLOSURE_MAX_UPLOAD_MB", default=20),
+    ),
+    # files attached to a news article (the older DJANGO_NEWS_ATTACHMENT_MAX_MB still works)
+    "attachment": env.int(
+        "DJANGO_UPLOAD_MAX_ATTACHMENT_MB",
+        default=env.int("DJANGO_NEWS_ATTACHMENT_MAX_MB", default=20),
+    ),
+    # photos: article and class covers, portraits, the organization chart, pictures in rich
+    # text (all stored re-encoded and smaller)
+    "picture": env.int("DJANGO_UPLOAD_MAX_PICTURE_MB", default=20),
+    # the Excel learner import
+    "import": env.int("DJANGO_UPLOAD_MAX_IMPORT_MB", default=5),
+    # a picture's pixels, in megapixels, checked before it is decoded (decompression bombs)
+    "picture_megapixels": env.int("DJANGO_UPLOAD_MAX_PICTURE_MEGAPIXELS", default=40),
+}
 # Let the app itself serve uploads (no nginx in front): development and measurements only.
 SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=False)
 # Uploads go to the local MEDIA_ROOT, or, when DJANGO_S3_BUCKET is set, to S3-compatible object
@@ -316,10 +337,6 @@ STORAGES = {
 # Learners' personal data is erased (counts kept) this many years after their class ended.
 LEARNER_RETENTION_YEARS = env.int("DJANGO_LEARNER_RETENTION_YEARS", default=5)
 
-# Uploads to news articles.
-NEWS_ATTACHMENT_MAX_BYTES = env.int("DJANGO_NEWS_ATTACHMENT_MAX_MB", default=20) * 1024 * 1024
-# Pixel budget for a cover photo (40 MP): refuses decompression bombs before decoding.
-NEWS_IMAGE_MAX_PIXELS = 40_000_000
 FILE_UPLOAD_PERMISSIONS = 0o644
 
 # The rich-text editor's own extensions (core.html.RICH_TEXT_EXTENSIONS turns them on): its

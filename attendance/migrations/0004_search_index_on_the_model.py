@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0003_trigram"),
+        ("core", "0004_trigram"),
         ("attendance", "0003_survey"),
     ]
 

@@ -55,7 +55,7 @@ def articles():
                 title=title,
                 summary="",
                 body=f"<p>{body}</p>",
-                publish_at=timezone.now() - datetime.timedelta(hours=i + 1),
+                published_at=timezone.now() - datetime.timedelta(hours=i + 1),
             )
 
     return make

@@ -35,18 +35,18 @@ def site():
         ArticleFactory(
             title="Hội nghị tổng kết hoạt động Trung tâm học tập cộng đồng năm 2025",
             body="<p>Trung tâm đã mở 12 lớp cho 640 lượt học viên.</p>",
-            publish_at=now - datetime.timedelta(days=3),
+            published_at=now - datetime.timedelta(days=3),
         ),
         ArticleFactory(
             title="Kiện toàn Ban giám đốc Trung tâm học tập cộng đồng xã Tiên Tân",
             body="<p>UBND xã quyết định kiện toàn Ban giám đốc.</p>",
-            publish_at=now - datetime.timedelta(days=40),
+            published_at=now - datetime.timedelta(days=40),
         ),
     ]
     ArticleFactory(
         title="Lịch tiêm phòng cho trẻ em tháng 12",
         body="<p>Thông báo tại hội trường, cạnh Trung tâm học tập cộng đồng.</p>",
-        publish_at=now - datetime.timedelta(days=1),
+        published_at=now - datetime.timedelta(days=1),
     )
     return about
 

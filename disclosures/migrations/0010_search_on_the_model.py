@@ -10,21 +10,21 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0003_trigram"),
-        ("news", "0004_upload_checks"),
+        ("core", "0004_trigram"),
+        ("disclosures", "0009_upload_limits"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RunSQL(
             [
-                'DROP INDEX IF EXISTS "news_article_search_text_trgm"',
-                'ALTER TABLE "news_article" DROP COLUMN IF EXISTS search_vector',
+                'DROP INDEX IF EXISTS "disclosures_disclosuredocument_search_text_trgm"',
+                'ALTER TABLE "disclosures_disclosuredocument" DROP COLUMN IF EXISTS search_vector',
             ],
             migrations.RunSQL.noop,
         ),
         migrations.AddField(
-            model_name="article",
+            model_name="disclosuredocument",
             name="search_vector",
             field=models.GeneratedField(
                 db_persist=True,
@@ -75,19 +75,29 @@ class Migration(migrations.Migration):
                 output_field=django.contrib.postgres.search.SearchVectorField(),
             ),
         ),
+        migrations.AlterField(
+            model_name="disclosuredocument",
+            name="search_text",
+            field=models.TextField(default="", editable=False),
+        ),
+        migrations.AlterField(
+            model_name="disclosuredocument",
+            name="search_title",
+            field=models.TextField(default="", editable=False),
+        ),
         migrations.AddIndex(
-            model_name="article",
+            model_name="disclosuredocument",
             index=django.contrib.postgres.indexes.GinIndex(
-                fields=["search_vector"], name="article_search_vector"
+                fields=["search_vector"], name="document_search_vector"
             ),
         ),
         migrations.AddIndex(
-            model_name="article",
+            model_name="disclosuredocument",
             index=django.contrib.postgres.indexes.GinIndex(
                 django.contrib.postgres.indexes.OpClass(
                     models.F("search_text"), name="gin_trgm_ops"
                 ),
-                name="article_search_trgm",
+                name="document_search_trgm",
             ),
         ),
     ]

@@ -7,6 +7,6 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0002_rich_text_image")]
+    dependencies = [("core", "0003_upload_limits")]
 
     operations = [TrigramExtension()]

@@ -10,8 +10,8 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0003_trigram"),
-        ("classes", "0007_merge_figures_source_and_session_place"),
+        ("core", "0004_trigram"),
+        ("classes", "0008_upload_limits"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
