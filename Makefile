@@ -17,7 +17,7 @@ MANAGE := $(PY) manage.py
 VNU_JAR := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 MESSAGES_ARGS := -l vi --no-location --no-obsolete --ignore=.venv --ignore=var --ignore=staticfiles --ignore=media --ignore=artifacts --ignore=tests
 
-.PHONY: run test drills bench lighthouse serve lint format messages check-messages compilemessages lock clean
+.PHONY: run manage test drills bench lighthouse serve lint format messages check-messages compilemessages lock clean
 
 # Reinstall only when a requirements file changed, so a second `make run` is fast.
 # The runtime set installs from the hash-checked lock; test tools come after it.
@@ -36,12 +36,18 @@ lock: $(VENV)/.installed
 compilemessages: $(VENV)/.installed
 	DJANGO_DEBUG=1 $(MANAGE) compilemessages --ignore=.venv --verbosity 0
 
+# PostgreSQL from a pip wheel with its data in var/postgres, unless DATABASE_URL names one.
+LOCAL_PG := $(PY) scripts/local_postgres.py --data var/postgres --
+
 run: export DJANGO_DEBUG ?= 1
 run: $(VENV)/.installed compilemessages
-	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo
-	$(MANAGE) create_local_admin
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	$(LOCAL_PG) sh -c '$(MANAGE) migrate --noinput && $(MANAGE) load_demo \
+		&& $(MANAGE) create_local_admin && exec $(MANAGE) runserver 127.0.0.1:$(PORT)'
+
+# Any manage.py command against the same local database: make manage ARGS="createsuperuser"
+manage: export DJANGO_DEBUG ?= 1
+manage: $(VENV)/.installed
+	$(LOCAL_PG) $(MANAGE) $(ARGS)
 
 test: $(VENV)/.installed compilemessages $(VNU_JAR)
 	scripts/with-postgres.sh $(VENV)/bin/pytest $(PYTEST_ARGS)

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -14,8 +15,13 @@ from attendance.models import (
     SurveyChoice,
     SurveyResponse,
 )
-from attendance.services import course_recount, enrollment_set_status, learner_merge
-from classes.models import Course
+from attendance.services import (
+    enrollment_delete,
+    enrollment_save,
+    enrollment_set_status,
+    learner_merge,
+    lock_for,
+)
 
 
 @admin.register(Hamlet)
@@ -118,6 +124,24 @@ class AttendanceMarkInline(admin.TabularInline):
     extra = 0
 
 
+class EnrollmentAdminForm(forms.ModelForm):
+    """The admin's enrollment form. Before the model counts the seats (`Enrollment.clean`),
+    it takes the class row locks the save will take (`services.lock_for`): the admin's add and
+    change views validate and save in one transaction, so the count that gives the form its
+    message cannot be overtaken by the public form before the save."""
+
+    class Meta:
+        model = Enrollment
+        fields = ["learner", "course", "status", "source", "note", "consent_at"]
+
+    def clean(self):
+        data = super().clean()
+        course = data.get("course")
+        if course is not None:
+            lock_for(enrollment=self.instance, course_id=course.pk)
+        return data
+
+
 @admin.register(Enrollment)
 class EnrollmentAdmin(admin.ModelAdmin):
     list_display = [
@@ -135,6 +159,7 @@ class EnrollmentAdmin(admin.ModelAdmin):
     autocomplete_fields = ["learner", "course"]
     date_hierarchy = "created_at"
     readonly_fields = ["reference", "consent_at", "consent_text", "status_changed_by"]
+    form = EnrollmentAdminForm
     actions = ["confirm", "withdraw", "complete"]
     inlines = [AttendanceMarkInline]
 
@@ -156,13 +181,9 @@ class EnrollmentAdmin(admin.ModelAdmin):
         return super().get_search_results(request, queryset, search_term)
 
     def save_model(self, request, obj, form, change):
-        obj.status_changed_by = request.user if "status" in form.changed_data else None
-        super().save_model(request, obj, form, change)
-        course_recount(course=obj.course)
-        if change and "course" in form.changed_data:  # moved: the old class has a seat free
-            old = form.initial.get("course")
-            if old:
-                course_recount(course=Course.objects.get(pk=old))
+        # The write and the seat count happen in the service, under the class row lock the
+        # form took while it validated (the admin's add and change views are one transaction).
+        enrollment_save(enrollment=obj, user=request.user)
 
     def save_formset(self, request, form, formset, change):
         marks = formset.save(commit=False)
@@ -173,21 +194,27 @@ class EnrollmentAdmin(admin.ModelAdmin):
             gone.delete()
 
     def delete_model(self, request, obj):
-        course = obj.course
-        super().delete_model(request, obj)
-        course_recount(course=course)
+        enrollment_delete(enrollments=[obj])
 
     def delete_queryset(self, request, queryset):
-        courses = {e.course for e in queryset.select_related("course")}
-        super().delete_queryset(request, queryset)
-        for course in courses:
-            course_recount(course=course)
+        enrollment_delete(enrollments=queryset)
 
     def _set(self, request, queryset, status, label):
-        changed = enrollment_set_status(
-            enrollments=queryset.select_related("course"), status=status, user=request.user
+        changed, refused = enrollment_set_status(
+            enrollments=queryset, status=status, user=request.user
         )
         self.message_user(request, f"{label}: {changed}", messages.SUCCESS)
+        if refused:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(n)d withdrawn enrollment was left as it was: its class is full.",
+                    "%(n)d withdrawn enrollments were left as they were: their classes are full.",
+                    refused,
+                )
+                % {"n": refused},
+                messages.WARNING,
+            )
 
     @admin.action(description=_("Confirm selected enrollments"), permissions=["change"])
     def confirm(self, request, queryset):

@@ -1,7 +1,9 @@
 """Checks on what people type: names, phones, notes, birth years.
 
 Each function returns the cleaned value or raises ValidationError with a message a villager
-understands. Forms, the Excel import and the admin share them.
+understands. `clean_learner` applies them to a learner's details, with the guardian rule: the
+enrollment form, the Excel import, the model (so the admin) and `services.enrollment_create`
+all call it, so no entry path cleans a learner differently.
 """
 
 import re
@@ -101,6 +103,45 @@ def clean_birth_year(value, today=None):
 
 def is_minor(birth_year, today=None):
     return (today or timezone.localdate()).year - birth_year < ADULT_AGE
+
+
+def _clean_guardian_name(value):
+    return clean_person_name(value, _("The guardian's name")) if value else ""
+
+
+# The learner's details a person types, and the check of each.
+LEARNER_FIELDS = {
+    "full_name": clean_person_name,
+    "birth_year": clean_birth_year,
+    "phone": normalize_phone,
+    "guardian_name": _clean_guardian_name,
+    "guardian_phone": normalize_phone,
+}
+
+
+def clean_learner(values: dict, today=None) -> dict:
+    """`values` (some of LEARNER_FIELDS) as they are stored, or ValidationError({field:
+    [messages]}): each field's check, then the guardian rule (a learner under 16 needs a
+    guardian's name and phone). Fields absent from `values` are not checked."""
+    cleaned, errors = dict(values), {}
+    for field, check in LEARNER_FIELDS.items():
+        if field not in values:
+            continue
+        try:
+            cleaned[field] = check(values[field])
+        except ValidationError as error:
+            errors[field] = error.error_list
+    year = cleaned.get("birth_year")
+    if "birth_year" not in errors and year and is_minor(year, today):
+        for field, message in (
+            ("guardian_name", _("Learners under 16 need a parent or guardian: type their name.")),
+            ("guardian_phone", _("Learners under 16 need a parent or guardian: type their phone.")),
+        ):
+            if field in values and not cleaned[field] and field not in errors:
+                errors[field] = [ValidationError(message, code="guardian_required")]
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
 
 
 def clean_note(value):

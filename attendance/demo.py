@@ -14,6 +14,7 @@ from attendance.models import Enrollment, Hamlet, SurveyResponse
 from attendance.services import (
     EnrollmentRefusedError,
     enrollment_create,
+    enrollment_set_status,
     survey_response_create,
 )
 from classes.models import Course
@@ -138,8 +139,9 @@ def load(stdout):
             except EnrollmentRefusedError:
                 continue
             if result.created:
-                result.enrollment.status = Enrollment.Status.CONFIRMED
-                result.enrollment.save(update_fields=["status"])
+                enrollment_set_status(
+                    enrollments=[result.enrollment], status=Enrollment.Status.CONFIRMED
+                )
                 made += 1
     stdout.write(f"attendance: {made} demo enrollments added")
     load_survey(stdout, hamlets)

@@ -333,31 +333,29 @@ def read_learners(upload):
                 _("The file has more than %(n)d rows; split it.") % {"n": MAX_IMPORT_ROWS}
             )
         row = ImportRow(line=line)
-        checks = {
-            "full_name": lambda cells=cells: cleaning.clean_person_name(_text(cells[0])),
-            "birth_year": lambda cells=cells: cleaning.clean_birth_year(_year(cells[1])),
-            "sex": lambda cells=cells: _sex(cells[2]),
-            "hamlet": lambda cells=cells: _hamlet(hamlets, cells[3]),
-            "phone": lambda cells=cells: cleaning.normalize_phone(_text(cells[4])),
-            "guardian_name": lambda cells=cells: (
-                cleaning.clean_person_name(_text(cells[5]), _("The guardian's name"))
-                if _text(cells[5])
-                else ""
-            ),
-            "guardian_phone": lambda cells=cells: cleaning.normalize_phone(_text(cells[6])),
-        }
-        for name, check in checks.items():
+        for name, read in (
+            ("sex", lambda cells=cells: _sex(cells[2])),
+            ("hamlet", lambda cells=cells: _hamlet(hamlets, cells[3])),
+        ):
             try:
-                row.values[name] = check()
+                row.values[name] = read()
             except ValidationError as error:
                 row.errors.extend(error.messages)
-        year = row.values.get("birth_year")
-        if (
-            year
-            and cleaning.is_minor(year)
-            and not (row.values.get("guardian_name") and row.values.get("guardian_phone"))
-        ):
-            row.errors.append(_("Learners under 16 need a guardian's name and phone."))
+        typed = {
+            "full_name": _text(cells[0]),
+            "phone": _text(cells[4]),
+            "guardian_name": _text(cells[5]),
+            "guardian_phone": _text(cells[6]),
+        }
+        try:
+            typed["birth_year"] = _year(cells[1])
+        except ValidationError as error:
+            row.errors.extend(error.messages)
+        # The same cleaning step, guardian rule included, as the form and the admin.
+        try:
+            row.values.update(cleaning.clean_learner(typed))
+        except ValidationError as error:
+            row.errors.extend(error.messages)
         rows.append(row)
     return rows
 

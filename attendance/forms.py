@@ -86,22 +86,6 @@ class EnrollmentForm(forms.Form):
         self.helper.form_tag = False
         self.helper.disable_csrf = True
 
-    def clean_full_name(self):
-        return cleaning.clean_person_name(self.cleaned_data["full_name"])
-
-    def clean_birth_year(self):
-        return cleaning.clean_birth_year(self.cleaned_data["birth_year"])
-
-    def clean_phone(self):
-        return cleaning.normalize_phone(self.cleaned_data["phone"])
-
-    def clean_guardian_name(self):
-        value = self.cleaned_data["guardian_name"]
-        return cleaning.clean_person_name(value, _("The guardian's name")) if value else ""
-
-    def clean_guardian_phone(self):
-        return cleaning.normalize_phone(self.cleaned_data["guardian_phone"])
-
     def clean_note(self):
         return cleaning.clean_note(self.cleaned_data["note"])
 
@@ -111,18 +95,13 @@ class EnrollmentForm(forms.Form):
             raise ValidationError(
                 _("Your enrollment could not be sent. Please call the center."), code="spam"
             )
-        year = data.get("birth_year")
-        if year and cleaning.is_minor(year):
-            if not data.get("guardian_name") and "guardian_name" not in self.errors:
-                self.add_error(
-                    "guardian_name",
-                    _("Learners under 16 need a parent or guardian: type their name."),
-                )
-            if not data.get("guardian_phone") and "guardian_phone" not in self.errors:
-                self.add_error(
-                    "guardian_phone",
-                    _("Learners under 16 need a parent or guardian: type their phone."),
-                )
+        # The learner's details go through the one cleaning step the admin and the Excel
+        # import use too (fields that failed their own checks above are left out).
+        typed = {f: data[f] for f in cleaning.LEARNER_FIELDS if f in data}
+        try:
+            data.update(cleaning.clean_learner(typed))
+        except ValidationError as error:
+            self.add_error(None, error)
         return data
 
 
@@ -165,7 +144,7 @@ class LearnerImportForm(forms.Form):
         from core.uploads import ContentTypeValidator
 
         upload = self.cleaned_data["file"]
-        ContentTypeValidator(["xlsx"], max_bytes=5 * 1024 * 1024)(upload)
+        ContentTypeValidator(["xlsx"], max_bytes="import")(upload)
         return upload
 
 

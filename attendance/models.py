@@ -17,7 +17,7 @@ from django.utils.translation import pgettext_lazy
 
 from classes.models import Course, Kind, Session
 from core.models import TimeStampedModel
-from core.search import searchable_text
+from core.search import searchable_text, trigram_index
 from core.text import fold
 
 # No 0/O, 1/I/L: the code is read aloud over the phone.
@@ -92,6 +92,7 @@ class Learner(TimeStampedModel):
         ordering = ["name_folded", "birth_year"]
         verbose_name = _("learner")
         verbose_name_plural = _("learners")
+        indexes = [trigram_index("learner")]
 
     def __str__(self):
         if self.erased_at:
@@ -99,32 +100,17 @@ class Learner(TimeStampedModel):
         return f"{self.full_name} ({self.birth_year or '?'})"
 
     def clean(self):
-        # The admin is held to the same rules as the public form.
+        # The admin is held to the same rules as the public form and the Excel import: one
+        # cleaning step for all of them (`cleaning.clean_learner`), the guardian rule included.
         from attendance import cleaning
 
         if self.erased_at:
             return
-        errors = {}
-        for field, check in (
-            ("full_name", cleaning.clean_person_name),
-            ("phone", cleaning.normalize_phone),
-            ("guardian_phone", cleaning.normalize_phone),
-            ("birth_year", cleaning.clean_birth_year),
-        ):
-            value = getattr(self, field)
-            if field == "birth_year" and value is None:
-                continue
-            try:
-                setattr(self, field, check(value))
-            except ValidationError as error:
-                errors[field] = error.messages
-        if self.guardian_name:
-            try:
-                self.guardian_name = cleaning.clean_person_name(self.guardian_name)
-            except ValidationError as error:
-                errors["guardian_name"] = error.messages
-        if errors:
-            raise ValidationError(errors)
+        values = {field: getattr(self, field) for field in cleaning.LEARNER_FIELDS}
+        if values["birth_year"] is None:  # staff may not know it; the public form asks for it
+            del values["birth_year"]
+        for field, value in cleaning.clean_learner(values).items():
+            setattr(self, field, value)
 
     def save(self, *args, **kwargs):
         self.name_folded = fold(self.full_name)[:100]
@@ -134,8 +120,9 @@ class Learner(TimeStampedModel):
 
 class EnrollmentQuerySet(models.QuerySet):
     def active(self):
-        """Enrollments that hold a seat and count as learners."""
-        return self.exclude(status=Enrollment.Status.WITHDRAWN)
+        """Enrollments that hold a seat and count as learners: every seat count, list of
+        learners and statistic reads this (or `Enrollment.active_q` across a relation)."""
+        return self.filter(Enrollment.active_q())
 
 
 class Enrollment(TimeStampedModel):
@@ -195,19 +182,42 @@ class Enrollment(TimeStampedModel):
     def __str__(self):
         return f"{self.reference} · {self.course.title}"
 
-    def clean(self):
-        # Staff in the admin are held to the class's seats too (the public form is held by
-        # `services.enrollment_create`, under a row lock).
-        if self.status == self.Status.WITHDRAWN or not self.course_id:
-            return
-        capacity = self.course.capacity
+    # A withdrawn enrollment holds no seat and counts as no learner; every other status does.
+    INACTIVE = frozenset({Status.WITHDRAWN})
+
+    @classmethod
+    def active_q(cls, prefix=""):
+        """`active()` as a condition, for a count across a relation:
+        `Count("enrollments", filter=Enrollment.active_q("enrollments__"))`."""
+        return ~Q(**{f"{prefix}status__in": sorted(cls.INACTIVE)})
+
+    @property
+    def holds_seat(self):
+        return self.status not in self.INACTIVE
+
+    def seat_refusal(self):
+        """Why this enrollment, saved as it is, would not fit its class (a message), or None.
+
+        The count is only safe with the class row locked: `services.enrollment_save` calls this
+        under the lock before it writes; `clean()` calls it for the form's message.
+        """
+        if not self.holds_seat or not self.course_id:
+            return None
+        capacity = Course.objects.filter(pk=self.course_id).values_list("capacity", flat=True)
+        capacity = capacity.first()
         if capacity is None:
-            return
+            return None
         others = Enrollment.objects.active().filter(course_id=self.course_id).exclude(pk=self.pk)
         if others.count() >= capacity:
-            raise ValidationError(
-                {"course": _("This class is full: withdraw someone first or add seats.")}
-            )
+            return _("This class is full: withdraw someone first or add seats.")
+        return None
+
+    def clean(self):
+        # Staff in the admin are held to the class's seats too; the count that decides is the
+        # one `services.enrollment_save` makes under the class row lock.
+        refusal = self.seat_refusal()
+        if refusal:
+            raise ValidationError({"course": refusal}, code="full")
 
 
 class AttendanceMark(models.Model):
@@ -282,8 +292,13 @@ class SurveyResponseQuerySet(models.QuerySet):
         return self.filter(answered_on__year=year) if year else self
 
     def contactable(self):
-        """Answers that left a name or phone and agreed to be contacted (not yet erased)."""
-        return self.filter(consent_at__isnull=False).exclude(full_name="", phone="")
+        """Answers that left a name or phone and agreed to be contacted (not yet erased): the
+        demand page's counts, its downloads and the list of interested people read this."""
+        return self.filter(SurveyResponse.contactable_q())
+
+    def with_contact(self):
+        """Answers that still hold a name or phone, consent or not (what retention erases)."""
+        return self.filter(SurveyResponse.contact_q())
 
     def wanting(self, topic):
         """Answers asking for a topic: ("kind", value) or ("free", folded key), each once
@@ -354,6 +369,17 @@ class SurveyResponse(TimeStampedModel):
     def __str__(self):
         return str(_("Survey answer #%(id)s") % {"id": self.pk})
 
+    @staticmethod
+    def contact_q(prefix=""):
+        """Holds a name or a phone."""
+        return ~Q(**{f"{prefix}full_name": "", f"{prefix}phone": ""})
+
+    @classmethod
+    def contactable_q(cls, prefix=""):
+        """`contactable()` as a condition, for a count across a relation:
+        `Count("id", filter=SurveyResponse.contactable_q("response__"))`."""
+        return Q(**{f"{prefix}consent_at__isnull": False}) & cls.contact_q(prefix)
+
     def save(self, *args, **kwargs):
         from attendance.survey import topic_key
 
@@ -377,7 +403,7 @@ class SurveyChoiceQuerySet(models.QuerySet):
 class SurveyChoice(models.Model):
     """One ticked box of an answer: a kind of class, a time of day or a season.
 
-    Rows rather than arrays so the demand is counted by the database on SQLite and PostgreSQL.
+    Rows rather than arrays, so the database counts the demand with a plain GROUP BY.
     """
 
     class Question(models.TextChoices):

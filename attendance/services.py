@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from attendance import cleaning
 from attendance.models import (
     AttendanceMark,
     Enrollment,
@@ -33,6 +34,16 @@ class EnrollmentRefusedError(ValidationError):
 class EnrollmentResult:
     enrollment: Enrollment
     created: bool  # False: the same person (or the same submission) was already enrolled
+
+
+def courses_lock(*course_ids) -> dict:
+    """Lock the classes' rows (SELECT … FOR UPDATE) until the transaction ends, in key order,
+    so two writers that need the same two classes never wait on each other crosswise. Every
+    write that changes which enrollments hold a seat takes this lock first: then the seat
+    count it makes cannot be overtaken, whichever entry path (public form, admin, import,
+    staff page, command) the other writer came through. {id: Course}."""
+    ids = sorted({pk for pk in course_ids if pk is not None})
+    return {c.pk: c for c in Course.objects.select_for_update().filter(pk__in=ids).order_by("pk")}
 
 
 def course_recount(*, course: Course) -> int:
@@ -99,15 +110,27 @@ def enrollment_create(
     check_window: bool = True,
     today: datetime.date | None = None,
 ) -> EnrollmentResult:
-    """Enroll a person in a class; the values must already be cleaned (see `cleaning`).
+    """Enroll a person in a class: the public form, the Excel import and the demo loader.
 
-    The class row is locked (SELECT … FOR UPDATE) for the whole check-and-insert, so
-    concurrent submissions for the last seat queue up: exactly one gets it, the others are
-    refused. The same lock makes the duplicate check safe: the same person (folded name,
-    birth year, and phone or hamlet) enrolling twice gets their first enrollment back, and a
-    double-clicked submit (same `submission_token`) creates one row.
+    The learner's details go through `cleaning.clean_learner` (the forms call it first, for
+    their messages; a ValidationError here means a caller skipped it). The class row is
+    locked (`courses_lock`) for the whole check-and-insert, so concurrent submissions for
+    the last seat queue up, whether they come from this form or the admin: exactly one gets
+    it, the others are refused. The same lock makes the duplicate check safe: the same person
+    (folded name, birth year, and phone or hamlet) enrolling twice gets their first enrollment
+    back, and a double-clicked submit (same `submission_token`) creates one row.
     """
-    course = Course.objects.select_for_update().get(pk=course.pk)
+    details = cleaning.clean_learner(
+        {
+            "full_name": full_name,
+            "birth_year": birth_year,
+            "phone": phone,
+            "guardian_name": guardian_name,
+            "guardian_phone": guardian_phone,
+        },
+        today=today,
+    )
+    course = courses_lock(course.pk)[course.pk]
     if submission_token is not None:
         earlier = Enrollment.objects.filter(submission_token=submission_token).first()
         if earlier is not None:
@@ -117,20 +140,11 @@ def enrollment_create(
             _("Enrollment for this class is closed. Contact the center for the next class."),
             code="closed",
         )
-    learner = _find_or_create_learner(
-        full_name=full_name,
-        birth_year=birth_year,
-        sex=sex,
-        hamlet=hamlet,
-        phone=phone,
-        guardian_name=guardian_name,
-        guardian_phone=guardian_phone,
-    )
+    learner = _find_or_create_learner(sex=sex, hamlet=hamlet, **details)
     existing = Enrollment.objects.filter(learner=learner, course=course).first()
-    if existing is not None and existing.status != Enrollment.Status.WITHDRAWN:
+    if existing is not None and existing.holds_seat:
         return EnrollmentResult(existing, created=False)
-    taken = Enrollment.objects.active().filter(course=course).count()
-    if course.capacity is not None and taken >= course.capacity:
+    if Enrollment(course=course, pk=existing and existing.pk).seat_refusal():
         raise EnrollmentRefusedError(
             _("Sorry, this class is full. Contact the center to join the next one."),
             code="full",
@@ -166,32 +180,77 @@ def enrollment_create(
 
 
 @transaction.atomic
-def enrollment_set_status(*, enrollments, status: str, user=None) -> int:
-    """Confirm, withdraw or complete enrollments, keeping each class's seat count right.
+def enrollment_save(*, enrollment: Enrollment, user=None) -> Enrollment:
+    """Save an enrollment staff added or changed (the admin's form): its class, status, note.
 
-    Re-activating a withdrawn enrollment in a full class is refused for that one.
+    Its class, and the class it leaves when moved, are locked (`courses_lock`) before the seat
+    is counted, and both classes' `seats_taken` recounted after the write. A class without a
+    seat for it raises EnrollmentRefusedError and writes nothing. The admin's form takes the
+    same lock while it validates (`lock_for`), so its message and this check agree.
     """
-    changed = 0
-    courses = {}
-    for enrollment in enrollments:
-        course = courses.get(enrollment.course_id) or Course.objects.select_for_update().get(
-            pk=enrollment.course_id
-        )
-        courses[course.pk] = course
+    before = None
+    if enrollment.pk:
+        before = Enrollment.objects.filter(pk=enrollment.pk).values("course_id", "status").first()
+    old_course_id = before["course_id"] if before else None
+    locked = courses_lock(enrollment.course_id, old_course_id)
+    refusal = enrollment.seat_refusal()
+    if refusal:
+        raise EnrollmentRefusedError(refusal, code="full")
+    if before is None or before["status"] != enrollment.status:
+        enrollment.status_changed_by = user
+    enrollment.save()
+    for course in locked.values():
+        course_recount(course=course)
+    return enrollment
+
+
+def lock_for(*, enrollment: Enrollment, course_id) -> None:
+    """Take the locks `enrollment_save` will take for `enrollment` going to class
+    `course_id`, for a form that validates inside the transaction that then saves (the
+    admin's add and change views run in one): the seats it counts cannot change before the
+    save."""
+    old = Enrollment.objects.filter(pk=enrollment.pk).values_list("course_id", flat=True)
+    courses_lock(course_id, old.first() if enrollment.pk else None)
+
+
+@transaction.atomic
+def enrollment_set_status(*, enrollments, status: str, user=None) -> tuple[int, int]:
+    """Confirm, withdraw or complete enrollments, keeping each class's seat count right:
+    (changed, refused). Re-activating a withdrawn enrollment in a full class is refused for
+    that one; the others go ahead."""
+    pks = [e.pk for e in enrollments]
+    course_ids = Enrollment.objects.filter(pk__in=pks).values_list("course_id", flat=True)
+    locked = courses_lock(*course_ids)
+    changed = refused = 0
+    # Read again under the locks: the rows the caller holds may be stale.
+    for enrollment in Enrollment.objects.filter(pk__in=pks).order_by("pk"):
         if enrollment.status == status:
             continue
-        if (
-            enrollment.status == Enrollment.Status.WITHDRAWN
-            and course.capacity is not None
-            and Enrollment.objects.active().filter(course=course).count() >= course.capacity
-        ):
-            continue
         enrollment.status = status
+        if enrollment.seat_refusal():
+            refused += 1
+            continue
         enrollment.status_changed_by = user
         enrollment.save(update_fields=["status", "status_changed_by", "updated_at"])
-        course_recount(course=course)
         changed += 1
-    return changed
+    for course in locked.values():
+        course_recount(course=course)
+    return changed, refused
+
+
+@transaction.atomic
+def enrollment_delete(*, enrollments) -> int:
+    """Delete enrollments (with their attendance marks) and recount their classes' seats, under
+    the classes' locks: the admin's delete page and its bulk "delete selected" action. Returns
+    how many were deleted."""
+    pks = [e.pk for e in enrollments]
+    locked = courses_lock(
+        *Enrollment.objects.filter(pk__in=pks).values_list("course_id", flat=True)
+    )
+    deleted = Enrollment.objects.filter(pk__in=pks).delete()[1].get(Enrollment._meta.label, 0)
+    for course in locked.values():
+        course_recount(course=course)
+    return deleted
 
 
 @transaction.atomic
@@ -244,11 +303,11 @@ def learner_merge(*, keep: Learner, others) -> int:
                 enrollment.learner = keep
                 enrollment.save(update_fields=["learner", "updated_at"])
                 continue
+            course = courses_lock(target.course_id)[target.course_id]
             taken = set(target.marks.values_list("session_id", flat=True))
             enrollment.marks.exclude(session_id__in=taken).update(enrollment=target)
             enrollment.marks.all().delete()
             enrollment.delete()
-            course = Course.objects.select_for_update().get(pk=target.course_id)
             course_recount(course=course)
         for field in ("phone", "sex", "guardian_name", "guardian_phone"):
             if not getattr(keep, field) and getattr(other, field):
@@ -443,7 +502,7 @@ def survey_course_draft(*, topic, year=None, user) -> Course:
 def survey_contacts_past_retention(*, years: int, today=None):
     """Survey answers older than the retention period that still hold a name or phone."""
     cutoff = _retention_cutoff(years=years, today=today)
-    return SurveyResponse.objects.filter(answered_on__lt=cutoff).exclude(full_name="", phone="")
+    return SurveyResponse.objects.filter(answered_on__lt=cutoff).with_contact()
 
 
 def survey_contacts_erase_expired(*, years: int, today=None) -> int:

@@ -68,7 +68,7 @@ class CoursePickView(StaffView):
                 upcoming=Count("sessions", filter=Q(sessions__date__gte=today), distinct=True),
                 learners=Count(
                     "enrollments",
-                    filter=~Q(enrollments__status=Enrollment.Status.WITHDRAWN),
+                    filter=Enrollment.active_q("enrollments__"),
                     distinct=True,
                 ),
             )

@@ -14,7 +14,7 @@ downloads, the yearly report and the home page can tell records and estimates ap
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -92,11 +92,7 @@ def totals(today=None) -> Figures:
     """Classes and learners over every year with records, in one query (for the home page)."""
     rows = (
         held_courses(today)
-        .annotate(
-            enrolled=Count(
-                "enrollments", filter=~Q(enrollments__status=Enrollment.Status.WITHDRAWN)
-            )
-        )
+        .annotate(enrolled=Count("enrollments", filter=Enrollment.active_q("enrollments__")))
         .order_by()
         .values_list("start_date", "reported_learners", "enrolled", "figures_source")
     )
@@ -122,11 +118,7 @@ def compute(start=None, end=None, today=None) -> Figures:
     if end:
         courses = courses.filter(start_date__year__lte=end)
     rows = list(
-        courses.annotate(
-            enrolled=Count(
-                "enrollments", filter=~Q(enrollments__status=Enrollment.Status.WITHDRAWN)
-            )
-        )
+        courses.annotate(enrolled=Count("enrollments", filter=Enrollment.active_q("enrollments__")))
         .order_by()
         .values_list("pk", "kind", "start_date", "reported_learners", "enrolled", "figures_source")
     )

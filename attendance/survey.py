@@ -8,7 +8,7 @@ and forms it travels as "kind:it" or "free:nau an". Only counts leave this modul
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Min
 
 from attendance.models import Season, SurveyChoice, SurveyResponse, TimeOfDay
 from classes.models import Kind
@@ -84,9 +84,6 @@ class Demand:
     seasons: list = field(default_factory=list)
 
 
-_CONTACTABLE = Q(consent_at__isnull=False) & (~Q(full_name="") | ~Q(phone=""))
-
-
 def demand(year=None):
     """Every count of the staff page in four queries, whatever the number of answers."""
     responses = SurveyResponse.objects.in_year(year)
@@ -94,10 +91,7 @@ def demand(year=None):
     if not result.answers:
         return result
 
-    prefix = "response__"
-    contactable = Q(**{f"{prefix}consent_at__isnull": False}) & (
-        ~Q(**{f"{prefix}full_name": ""}) | ~Q(**{f"{prefix}phone": ""})
-    )
+    contactable = SurveyResponse.contactable_q("response__")
     counts = {}
     for row in (
         SurveyChoice.objects.wishes()
@@ -119,7 +113,9 @@ def demand(year=None):
         for row in responses.exclude(other_topic_key="")
         .values("other_topic_key")
         .annotate(
-            n=Count("id"), reachable=Count("id", filter=_CONTACTABLE), label=Min("other_topic")
+            n=Count("id"),
+            reachable=Count("id", filter=SurveyResponse.contactable_q()),
+            label=Min("other_topic"),
         )
         .order_by()
     ]

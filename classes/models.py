@@ -16,9 +16,15 @@ from django.utils.translation import gettext_lazy as _
 
 from classes.timetable import describe, session_when
 from core.images import reencode
-from core.models import StampedModel, TimeStampedModel
-from core.search import searchable_text
-from core.text import fold, unique_slug
+from core.models import (
+    Publishable,
+    PublishedQuerySet,
+    SearchableModel,
+    StampedModel,
+    TimeStampedModel,
+)
+from core.search import search_indexes
+from core.text import unique_slug
 from core.uploads import PICTURES, ContentTypeValidator, DatedUploadTo, UploadImageField
 from core.validators import validate_public_phone
 
@@ -95,10 +101,8 @@ class FiguresSource(models.TextChoices):
     ESTIMATE = "estimate", _("Estimate (illustrative figures)")
 
 
-class CourseQuerySet(models.QuerySet):
-    def published(self):
-        """Classes readers may see: published, and their publish time has come."""
-        return self.filter(status=Course.Status.PUBLISHED, published_at__lte=timezone.now())
+class CourseQuerySet(PublishedQuerySet):
+    """`published()`: classes readers may see (published, and their publish time has come)."""
 
     def open_for_enrollment(self, today=None):
         """Published classes whose enrollment window includes `today` (seats not checked)."""
@@ -117,7 +121,7 @@ class CourseQuerySet(models.QuerySet):
         return self.filter(start_date__lte=today or timezone.localdate())
 
 
-class Course(StampedModel):
+class Course(SearchableModel, Publishable, StampedModel):
     """One class (lớp học). Called Course in code so it does not clash with Python's `class`."""
 
     class Status(models.TextChoices):
@@ -167,7 +171,7 @@ class Course(StampedModel):
         _("cover image"),
         upload_to=DatedUploadTo("classes"),
         blank=True,
-        validators=[ContentTypeValidator(PICTURES, max_bytes=5 * 1024 * 1024)],
+        validators=[ContentTypeValidator(PICTURES, max_bytes="picture")],
         help_text=_("JPEG, PNG or WebP photo. It is resized and location data is removed."),
     )
     reported_learners = models.PositiveIntegerField(
@@ -200,8 +204,6 @@ class Course(StampedModel):
     )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PUBLISHED)
     published_at = models.DateTimeField(_("publish time"), default=timezone.now)
-    search_title = models.TextField(editable=False, default="")
-    search_text = models.TextField(editable=False, default="")
 
     objects = CourseQuerySet.as_manager()
 
@@ -209,6 +211,7 @@ class Course(StampedModel):
         ordering = ["-start_date", "title"]
         verbose_name = _("class")
         verbose_name_plural = _("classes")
+        indexes = search_indexes("course")
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
@@ -242,14 +245,13 @@ class Course(StampedModel):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.title)
-        self.search_title = fold(self.title)
-        self.search_text = searchable_text(
-            self.title, self.topic, self.get_kind_display(), self.place, self.description
-        )
         if self.cover and not self.cover._committed:
             # Store a clean re-encoded JPEG (no GPS position), never the uploaded bytes.
             self.cover = reencode(self.cover, max_side=COVER_MAX_SIDE, name="lop-hoc.jpg")
         super().save(*args, **kwargs)
+
+    def search_parts(self):
+        return [self.topic, self.get_kind_display(), self.place, self.description]
 
     @property
     def is_estimate(self):
@@ -268,8 +270,7 @@ class Course(StampedModel):
     def enrollment_window_open(self, today=None):
         today = today or timezone.localdate()
         return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at <= timezone.now()
+            self.is_published()
             and self.enrollment_opens is not None
             and self.enrollment_opens <= today
             and (self.enrollment_closes is None or today <= self.enrollment_closes)

@@ -9,7 +9,7 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from classes.models import Course, FiguresSource, Partner, Session
+from classes.models import Course, CourseQuerySet, FiguresSource, Partner, Session
 from core.search import SearchHit, SearchSource, find
 
 HOME_BOX_SIZE = 4
@@ -60,14 +60,14 @@ def next_change(now):
     (its page and poster then name the next one: `Session.has_begun`). Enrollment windows are
     dates: they turn at midnight, which the page cache always takes into account."""
     published = (
-        Course.objects.filter(status=Course.Status.PUBLISHED, published_at__gt=now)
+        Course.objects.scheduled(now)
         .order_by("published_at")
         .values_list("published_at", flat=True)
         .first()
     )
     local = timezone.localtime(now)
     start = (
-        Session.objects.filter(course__status=Course.Status.PUBLISHED)
+        Session.objects.filter(CourseQuerySet.published_q("course__", now))
         .filter(Q(date__gt=local.date()) | Q(date=local.date(), start_time__gt=local.time()))
         .order_by("date", "start_time")
         .values_list("date", "start_time")
@@ -83,11 +83,7 @@ def partners_with_classes(today=None):
     `class_count` (published classes they co-ran or co-run that have started), how many of
     those are estimates (`estimated_count`) and `first_start`. One query."""
     today = today or timezone.localdate()
-    held = Q(
-        courses__status=Course.Status.PUBLISHED,
-        courses__published_at__lte=timezone.now(),
-        courses__start_date__lte=today,
-    )
+    held = CourseQuerySet.published_q("courses__") & Q(courses__start_date__lte=today)
     estimated = held & Q(courses__figures_source=FiguresSource.ESTIMATE)
     return list(
         Partner.objects.annotate(

@@ -1,6 +1,5 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
-from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -27,7 +26,6 @@ class CoreConfig(AppConfig):
 
         # `field__fold`: accent-insensitive comparisons in the database (the admin's search).
         lookups.register_lookups()
-        connection_created.connect(lookups.add_sqlite_function, dispatch_uid="core.fold")
 
 
 class AdminConfig(admin_apps.AdminConfig):

@@ -1,13 +1,17 @@
-"""Backup and restore of the whole site: the PostgreSQL database and the media folder, in one
+"""Backup and restore of the whole site: the PostgreSQL database and the uploaded files, in one
 archive that also says what it holds, so a restore can prove it is complete.
 
 The archive (`.tar`) holds:
-- `manifest.json`: when, the row count of every table, and every file a FileField refers to
-  (name, size, SHA-256), all read in the same database snapshot as the dump;
-- `database.dump`: `pg_dump --format=custom` of that snapshot;
-- `media/...`: the media folder.
+- `database.dump`: `pg_dump --format=custom` of one database snapshot;
+- `media/...`: every file a row of that snapshot refers to (a FileField), and the files derived
+  from it that no row names (an article cover's renditions: a field that has them says which,
+  `derived_names`), each read through the site's storage (`default_storage`): the media folder
+  and an S3 bucket alike;
+- `manifest.json`: when, the row count of every table, and every file (name, size, SHA-256),
+  all from that same snapshot. It is written last (older archives have it first; both read).
 
-Used by `manage.py backup` and `manage.py restore` (see README, "Backup and restore").
+Restore writes the files back through the storage, and verifies through it. Used by
+`manage.py backup` and `manage.py restore` (see README, "Backup and restore").
 """
 
 import datetime
@@ -27,6 +31,8 @@ from pathlib import Path
 import psycopg
 from django.apps import apps
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import models
 from psycopg import sql
 from psycopg.conninfo import make_conninfo
@@ -87,21 +93,68 @@ def connection_params(database_url: str | None = None) -> tuple[str, dict]:
 
 
 def file_columns() -> list[dict]:
-    """Every FileField (and ImageField) column of the project's concrete models."""
+    """Every FileField (and ImageField) column of the project's concrete models; `width` is
+    the column a field with derived files needs to name them (`derived_names`)."""
     columns = []
     for model in apps.get_models():
         if model._meta.proxy or not model._meta.managed:
             continue
         for f in model._meta.concrete_fields:
             if isinstance(f, models.FileField):
+                width = getattr(f, "width_field", None) if hasattr(f, "derived_names") else None
                 columns.append(
                     {
                         "label": f"{model._meta.label}.{f.name}",
                         "table": model._meta.db_table,
                         "column": f.column,
+                        "width": model._meta.get_field(width).column if width else None,
                     }
                 )
     return columns
+
+
+def _derived(label: str, name: str, width) -> list[str]:
+    """The files derived from `name` that no row names, as its field says (`derived_names`)."""
+    app_model, _dot, field_name = label.rpartition(".")
+    try:
+        field = apps.get_model(app_model)._meta.get_field(field_name)
+    except LookupError:
+        return []
+    derived_names = getattr(field, "derived_names", None)
+    return list(derived_names(name, width=width)) if derived_names else []
+
+
+def storage_for(media_root=None):
+    """Where the files are: the site's storage, or the folder `media_root` instead."""
+    if media_root:
+        return FileSystemStorage(location=Path(media_root))
+    return default_storage
+
+
+def _open_stored(storage, name):
+    """The stored file opened for reading, or None when the storage has no such file. A
+    bucket answers "forbidden" rather than "not found" to a key that may not list it, so both
+    mean missing here."""
+    try:
+        return storage.open(name, "rb")
+    except FileNotFoundError:
+        return None
+    except Exception as error:  # botocore's ClientError, without importing it
+        status = getattr(error, "response", {}).get("ResponseMetadata", {}).get("HTTPStatusCode")
+        if status in (403, 404):
+            return None
+        raise
+
+
+def _digest(stored, sink=None) -> tuple[int, str]:
+    """(size, SHA-256) of an open stored file, read once in chunks; copied to `sink` too."""
+    digest, size = hashlib.sha256(), 0
+    for chunk in stored.chunks():
+        digest.update(chunk)
+        size += len(chunk)
+        if sink is not None:
+            sink.write(chunk)
+    return size, digest.hexdigest()
 
 
 def _table_counts(cursor) -> dict[str, int]:
@@ -114,25 +167,19 @@ def _table_counts(cursor) -> dict[str, int]:
     return counts
 
 
-def _referenced_files(cursor, columns) -> list[tuple[str, str]]:
-    """(field label, file name) of every non-empty file reference, in a stable order."""
+def _referenced_files(cursor, columns) -> list[tuple[str, str, int | None]]:
+    """(field label, file name, width) of every non-empty file reference, in a stable order;
+    the width only for fields with derived files."""
     refs = []
     for col in columns:
+        width = sql.Identifier(col["width"]) if col.get("width") else sql.SQL("NULL")
         cursor.execute(
-            sql.SQL("SELECT {c} FROM {t} WHERE {c} <> '' ORDER BY {c}").format(
-                c=sql.Identifier(col["column"]), t=sql.Identifier(col["table"])
+            sql.SQL("SELECT {c}, {w} FROM {t} WHERE {c} <> '' ORDER BY {c}").format(
+                c=sql.Identifier(col["column"]), w=width, t=sql.Identifier(col["table"])
             )
         )
-        refs += [(col["label"], row[0]) for row in cursor.fetchall()]
+        refs += [(col["label"], name, w) for name, w in cursor.fetchall()]
     return refs
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 @dataclass
@@ -151,12 +198,15 @@ class Report:
 
 
 def backup(archive: Path, media_root: Path | None = None) -> dict:
-    """Write the archive; return its manifest. Files the database refers to but the media
-    folder lacks are listed in the manifest under `missing` (the archive is still written: a
-    site with one lost file still needs its backup); the command then fails loudly."""
-    media_root = Path(media_root or settings.MEDIA_ROOT)
+    """Write the archive; return its manifest. Files the database refers to but the storage
+    lacks are listed in the manifest under `missing` (the archive is still written: a site
+    with one lost file still needs its backup); the command then fails loudly. A derived file
+    that is not there (a rendition never made) is simply not archived."""
+    storage = storage_for(media_root)
     dsn, env = connection_params()
     columns = file_columns()
+    archive = Path(archive)
+    partial = archive.with_name(archive.name + ".part")
     conn = psycopg.connect(dsn, password=env.get("PGPASSWORD"))
     try:
         conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
@@ -183,53 +233,67 @@ def backup(archive: Path, media_root: Path | None = None) -> dict:
                     check=True,
                     capture_output=True,
                 )
-                files, missing = [], []
-                for label, name in refs:
-                    path = media_root / name
-                    if not path.is_file():
-                        missing.append({"field": label, "name": name})
-                        continue
-                    files.append(
-                        {
-                            "field": label,
-                            "name": name,
-                            "size": path.stat().st_size,
-                            "sha256": _sha256(path),
-                        }
-                    )
-                manifest = {
-                    "format": FORMAT,
-                    "created": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-                    "tables": counts,
-                    "file_columns": columns,
-                    "files": files,
-                    "missing": missing,
-                }
-                _write_archive(archive, manifest, dump, media_root)
+                with tarfile.open(partial, "w") as tar:
+                    tar.add(dump, arcname="database.dump")
+                    files, missing = _archive_files(tar, storage, refs)
+                    manifest = {
+                        "format": FORMAT,
+                        "created": datetime.datetime.now(datetime.UTC).isoformat(
+                            timespec="seconds"
+                        ),
+                        "tables": counts,
+                        "file_columns": columns,
+                        "files": files,
+                        "missing": missing,
+                    }
+                    data = json.dumps(manifest, indent=1, ensure_ascii=False).encode()
+                    info = tarfile.TarInfo("manifest.json")
+                    info.size, info.mtime = len(data), int(time.time())
+                    tar.addfile(info, io.BytesIO(data))
+        # Only a complete archive gets the final name.
+        os.replace(partial, archive)
     finally:
         conn.close()
+        partial.unlink(missing_ok=True)
     return manifest
 
 
-def _write_archive(archive: Path, manifest: dict, dump: Path, media_root: Path) -> None:
-    archive = Path(archive)
-    partial = archive.with_name(archive.name + ".part")
-    with tarfile.open(partial, "w") as tar:
-        data = json.dumps(manifest, indent=1, ensure_ascii=False).encode()
-        info = tarfile.TarInfo("manifest.json")
-        info.size = len(data)
-        info.mtime = int(time.time())
-        tar.addfile(info, io.BytesIO(data))
-        tar.add(dump, arcname="database.dump")
-        if media_root.is_dir():
-            tar.add(media_root, arcname="media")
-    # Only a complete archive gets the final name.
-    os.replace(partial, archive)
+def _archive_files(tar, storage, refs) -> tuple[list, list]:
+    """Copy every referenced file, and the files derived from it, from the storage into the
+    tar under `media/`, each read once (size and checksum on the way)."""
+    wanted = []
+    for label, name, width in refs:
+        wanted.append((label, name, None))
+        wanted += [(label, derived, name) for derived in _derived(label, name, width)]
+    files, missing, seen = [], [], set()
+    for label, name, derived_from in wanted:
+        if name in seen:
+            continue
+        seen.add(name)
+        stored = _open_stored(storage, name)
+        if stored is None:
+            if derived_from is None:
+                missing.append({"field": label, "name": name})
+            continue
+        with stored, tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024) as copy:
+            size, sha256 = _digest(stored, sink=copy)
+            copy.seek(0)
+            info = tarfile.TarInfo(f"media/{name}")
+            info.size, info.mtime = size, int(time.time())
+            tar.addfile(info, copy)
+        entry = {"field": label, "name": name, "size": size, "sha256": sha256}
+        if derived_from is not None:
+            entry["derived_from"] = derived_from
+        files.append(entry)
+    return files, missing
 
 
 def read_manifest(archive: Path) -> dict:
     with tarfile.open(archive) as tar:
-        member = tar.extractfile("manifest.json")
+        try:
+            member = tar.extractfile("manifest.json")
+        except KeyError:
+            member = None
         if member is None:
             raise BackupError("The archive has no manifest.json: not a portal backup.")
         manifest = json.load(member)
@@ -238,10 +302,39 @@ def read_manifest(archive: Path) -> dict:
     return manifest
 
 
+def _media_members(tar) -> list:
+    """(name, member) of the archive's files under `media/`, refusing anything that is not a
+    plain file with a plain relative name."""
+    members = []
+    for member in tar.getmembers():
+        if not member.name.startswith("media/") or member.isdir():
+            continue
+        name = member.name.removeprefix("media/")
+        if not member.isfile() or name.startswith("/") or ".." in name.split("/"):
+            raise BackupError(f"The archive holds an unsafe entry: {member.name}")
+        members.append((name, member))
+    return members
+
+
+def _refuse_non_empty(storage, names):
+    if isinstance(storage, FileSystemStorage):
+        root = Path(storage.location)
+        if root.exists() and any(root.iterdir()):
+            raise BackupError(f"The media folder {root} is not empty.")
+    # Whatever the storage (a bucket cannot always be listed): never overwrite a file.
+    present = next((name for name in names if storage.exists(name)), None)
+    if present:
+        raise BackupError(
+            f"The media storage already holds {present}, a file of the archive. Restore only "
+            "into an empty media folder or bucket."
+        )
+
+
 def restore(archive: Path, *, database_url=None, media_root=None) -> Report:
-    """Restore into an EMPTY database and an empty (or absent) media folder, then verify."""
+    """Restore into an EMPTY database and an empty media storage (the site's, or the folder
+    `media_root`), then verify. Files are written back through the storage."""
     archive = Path(archive)
-    media_root = Path(media_root or settings.MEDIA_ROOT)
+    storage = storage_for(media_root)
     manifest = read_manifest(archive)
     dsn, env = connection_params(database_url)
     with psycopg.connect(dsn, password=env.get("PGPASSWORD")) as conn, conn.cursor() as cursor:
@@ -251,10 +344,9 @@ def restore(archive: Path, *, database_url=None, media_root=None) -> Report:
                 "The target database is not empty. Restore only into a new, empty database "
                 "(createdb), never over a live one."
             )
-    if media_root.exists() and any(media_root.iterdir()):
-        raise BackupError(f"The media folder {media_root} is not empty.")
-
     with tempfile.TemporaryDirectory(prefix="portal-restore-") as tmp, tarfile.open(archive) as tar:
+        members = _media_members(tar)
+        _refuse_non_empty(storage, [name for name, _member in members])
         tar.extract("database.dump", tmp, filter="data")
         subprocess.run(  # noqa: S603 - fixed argument list, no shell
             [
@@ -270,18 +362,21 @@ def restore(archive: Path, *, database_url=None, media_root=None) -> Report:
             check=True,
             capture_output=True,
         )
-        media_root.mkdir(parents=True, exist_ok=True)
-        for member in tar.getmembers():
-            if member.name.startswith("media/"):
-                member.name = member.name.removeprefix("media/")
-                tar.extract(member, media_root, filter="data")
+        for name, member in members:
+            with tar.extractfile(member) as data:
+                content = File(data, name=name)
+                content.size = member.size  # (File would look for a file of that name on disk)
+                saved = storage.save(name, content)
+            if saved != name:
+                raise BackupError(f"The storage stored {name} as {saved}: restore stopped.")
     return verify(manifest, database_url=database_url, media_root=media_root)
 
 
 def verify(manifest: dict, *, database_url=None, media_root=None) -> Report:
-    """Compare a database and media folder with a manifest: every table's row count, and
-    every file the database refers to present with the recorded size and checksum."""
-    media_root = Path(media_root or settings.MEDIA_ROOT)
+    """Compare a database and the media storage with a manifest: every table's row count,
+    and every file the database refers to (with each derived file the backup held) present
+    in the storage with the recorded size and checksum."""
+    storage = storage_for(media_root)
     report = Report()
     dsn, env = connection_params(database_url)
     conn = psycopg.connect(dsn, password=env.get("PGPASSWORD"))
@@ -297,16 +392,26 @@ def verify(manifest: dict, *, database_url=None, media_root=None) -> Report:
         if expected != got:
             report.problems.append(f"table {table}: {expected} rows in the backup, {got} now")
     recorded = {f["name"]: f for f in manifest["files"]}
+    derived = {}
+    for entry in manifest["files"]:
+        if entry.get("derived_from"):
+            derived.setdefault(entry["derived_from"], []).append(entry["name"])
     lost_before = {f["name"] for f in manifest.get("missing", [])}
-    report.files_expected = len(refs)
-    for label, name in refs:
-        path = media_root / name
+    expected = [(label, name) for label, name, _width in refs]
+    expected += [(label, d) for label, name, _width in refs for d in derived.get(name, [])]
+    report.files_expected = len(expected)
+    for label, name in expected:
+        stored = _open_stored(storage, name)
+        if stored is None:
+            if name in lost_before:
+                report.missing_at_backup.append(f"{label}: {name}")
+            else:
+                report.problems.append(f"{label}: {name} is missing")
+            continue
+        with stored:
+            size, sha256 = _digest(stored)
         entry = recorded.get(name)
-        if not path.is_file() and name in lost_before:
-            report.missing_at_backup.append(f"{label}: {name}")
-        elif not path.is_file():
-            report.problems.append(f"{label}: {name} is missing")
-        elif entry and (path.stat().st_size != entry["size"] or _sha256(path) != entry["sha256"]):
+        if entry and (size != entry["size"] or sha256 != entry["sha256"]):
             report.problems.append(f"{label}: {name} differs from the backup")
         else:
             report.files_found += 1

@@ -1,8 +1,12 @@
-"""Rich text: one editor configuration and one server-side sanitizer for every app.
+"""Rich text: one editor configuration, one server-side sanitizer and one model field for
+every app.
 
 Staff write in django-prose-editor (vendored in its package: no CDN). Whatever the browser
-sends, the HTML is cleaned by nh3 on save against the allow-list below, so no staff account can
-plant a script, an event handler, a `javascript:` link or a third-party image for readers.
+sends, the HTML is cleaned by nh3 against the allow-list below, so no staff account can plant a
+script, an event handler, a `javascript:` link or a third-party image for readers. Every model
+field that holds rich text is a `RichTextField`, which cleans its value whenever the row is
+saved, by a form or by code (a service, the demo loader, the shell): templates may print such a
+field with `|safe`, and no other (tests/core/test_rich_text_fields.py checks both).
 """
 
 import html
@@ -12,6 +16,7 @@ from urllib.parse import urlsplit
 import nh3
 from django.core.files.storage import default_storage
 from django.urls import reverse_lazy
+from django_prose_editor.fields import ProseEditorField
 
 # What the editor offers: headings, bold/italic, lists, links, images, tables, quotes.
 RICH_TEXT_EXTENSIONS = {
@@ -112,6 +117,13 @@ _BLOCK_TAG = re.compile(
     r"</?(?:p|div|br|hr|li|ul|ol|h[1-6]|table|tr|td|th|blockquote|figure|figcaption)\b[^>]*>",
     re.IGNORECASE,
 )
+# Elements whose content is never text a reader sees. Rich text holds none once saved (the
+# sanitizer drops them); a model that derives its search words before the save still must not
+# index a script's code.
+_HIDDEN = re.compile(
+    r"<(script|style|template|noscript|iframe|object|textarea|title)\b.*?</\1\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
 _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"\s+")
 
@@ -120,5 +132,21 @@ def plain_text(rich: str) -> str:
     """The words of rich text, for excerpts and search: a space where a block (paragraph, list
     item, cell...) ends, inline tags dropped, entities decoded ("&amp;" is "&"), spaces
     collapsed. Meant for HTML that went through `sanitize_html`, or for plain text."""
-    text = _TAG.sub("", _BLOCK_TAG.sub(" ", rich or ""))
+    text = _TAG.sub("", _BLOCK_TAG.sub(" ", _HIDDEN.sub(" ", rich or "")))
     return _SPACES.sub(" ", html.unescape(text)).strip()
+
+
+class RichTextField(ProseEditorField):
+    """A text field staff edit with the site's editor (RICH_TEXT_EXTENSIONS), sanitized by
+    `sanitize_html` when a form cleans it and again whenever its row is saved (`pre_save`),
+    whatever wrote the value. The database column is a plain text column."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("extensions", RICH_TEXT_EXTENSIONS)
+        kwargs["sanitize"] = sanitize_html
+        super().__init__(*args, **kwargs)
+
+    def pre_save(self, model_instance, add):
+        value = sanitize_html(getattr(model_instance, self.attname))
+        setattr(model_instance, self.attname, value)
+        return value

@@ -34,9 +34,9 @@ _SRGB = ImageCms.createProfile("sRGB")
 
 def check_decodable(upload, max_pixels=None):
     """Raise a ValidationError (in Vietnamese) unless `upload` is a picture Pillow decodes
-    with at most `max_pixels` pixels (default: settings.NEWS_IMAGE_MAX_PIXELS, the budget of
-    every picture on the site). Leaves the file at its start."""
-    max_pixels = max_pixels or settings.NEWS_IMAGE_MAX_PIXELS
+    with at most `max_pixels` pixels (default: settings.UPLOAD_LIMITS["picture_megapixels"],
+    the budget of every picture on the site). Leaves the file at its start."""
+    max_pixels = max_pixels or settings.UPLOAD_LIMITS["picture_megapixels"] * 1_000_000
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

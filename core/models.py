@@ -1,8 +1,12 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import images
+from core.search import search_vector_field, searchable_text
+from core.text import fold
 from core.uploads import DatedUploadTo, PhotoValidator, UploadImageField
 
 
@@ -14,6 +18,30 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class SearchableModel(models.Model):
+    """A row the site search finds (core/search.py): its title folded (`search_title`), its
+    searched texts folded (`search_text`, for the admin's search and the trigram index too),
+    both filled on every save, and `search_vector`, which PostgreSQL keeps in step with them
+    (a generated column). A subclass has a `title`, says what else is searched
+    (`search_parts`) and puts `search_indexes(...)` in its Meta.indexes."""
+
+    search_title = models.TextField(editable=False, default="")
+    search_text = models.TextField(editable=False, default="")
+    search_vector = search_vector_field()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.search_title = fold(self.title)
+        self.search_text = searchable_text(self.title, *self.search_parts())
+        super().save(*args, **kwargs)
+
+    def search_parts(self):
+        """The texts searched besides the title (HTML is fine: tags are dropped)."""
+        return []
 
 
 class StampedModel(TimeStampedModel):
@@ -46,26 +74,60 @@ class StampedModel(TimeStampedModel):
         abstract = True
 
 
+# --- Publication: a status and a publish time, as on djangoproject.com's blog -----------------
+
+PUBLISHED = "published"  # the status value of every publishable model (news, classes, documents)
+
+
+class PublishedQuerySet(models.QuerySet):
+    """`published()`: what readers may see. Every view, feed, sitemap, home box, search,
+    poster and statistic reads it (or `published_q` across a relation), so a future publish
+    time schedules a row with no cron job. Models with a further condition (an article's
+    expiry) extend `published_q`; `Publishable.is_published` is the same rule for one row."""
+
+    @classmethod
+    def published_q(cls, prefix="", now=None):
+        """The rule as a condition, for a filter or count across a relation:
+        `Count("courses", filter=CourseQuerySet.published_q("courses__"))`."""
+        return Q(
+            **{f"{prefix}status": PUBLISHED, f"{prefix}published_at__lte": now or timezone.now()}
+        )
+
+    def published(self, now=None):
+        return self.filter(self.published_q(now=now))
+
+    def scheduled(self, now=None):
+        """Published, with a publish time still to come: they appear by themselves then."""
+        return self.filter(status=PUBLISHED, published_at__gt=now or timezone.now())
+
+
+class Publishable:
+    """`PublishedQuerySet.published` for one row already loaded (a preview, a poster)."""
+
+    def is_published(self, now=None):
+        return self.status == PUBLISHED and self.published_at <= (now or timezone.now())
+
+
 class RichTextImage(StampedModel):
     """A picture staff put into rich text (an article's body, the center's pages, a document's
     summary) with the editor's "insert picture" button, which uploads it here
     (`core.views.rich_text_image_upload`) and puts its address in the text.
 
-    The file went through the site's one picture intake (`core.uploads.PhotoValidator`), and
+    The file went through the site's one picture intake (`core.uploads.PhotoValidator`, within
+    the "picture" upload limit), and
     what is stored is re-encoded by `core.images`: upright, sRGB, no metadata (no GPS position,
     no camera), at most MAX_SIDE pixels on its longer side, so a phone never downloads a
     camera's 12-megapixel original. `created_by` is who uploaded it.
     """
 
     MAX_SIDE = 1080  # the widest rendition of a cover photo: sharp on a phone, fine on a desk
-    MAX_BYTES = 20 * 1024 * 1024  # of the upload, below nginx's client_max_body_size
 
     image = UploadImageField(
         _("picture"),
         upload_to=DatedUploadTo("pictures"),
         width_field="width",
         height_field="height",
-        validators=[PhotoValidator(max_bytes=MAX_BYTES)],
+        validators=[PhotoValidator()],
     )
     width = models.PositiveIntegerField(_("width"), editable=False, default=0)
     height = models.PositiveIntegerField(_("height"), editable=False, default=0)

@@ -1,19 +1,25 @@
-"""Accent-insensitive search shared by every app.
+"""Accent-insensitive search shared by every app, on PostgreSQL's full-text search
+(`django.contrib.postgres`).
 
-Each searchable model stores, filled on save, its title folded (see `core.text.fold`) in
-`search_title` and its title, summary and body folded in `search_text`. A query is folded the
-same way and split into words.
+Each searchable model (`core.models.SearchableModel`) stores, filled on save, its title folded
+(see `core.text.fold`) in `search_title` and its title, summary and body folded in
+`search_text`; PostgreSQL keeps `search_vector` in step with them, a generated column declared
+on the model (`search_vector_field`): the folded title with weight A, the title as written with
+weight B (for exact-accent matches) and the folded text with weight C, punctuation turned into
+spaces first so that "2015-2016" gives 2015 and 2016. Its GIN index, and a trigram index on
+`search_text` for the admin's searches, are in each model's `Meta.indexes` (`search_indexes`).
+A query is folded the same way and split into words.
 
 The rule, in the order it is applied (README, "Search", says the same to readers):
 
 1. **Match**: every word of the query must appear, as a whole word or the start of one
    ("nôn" finds "nông", "ong" does not), in the title or the text.
-2. **Score** (`score`, and the same in SQL): for each word, 100 when it is a whole word of
-   the title, 40 when it starts one; 10 when it is a whole word of the text, 4 when it starts
-   one; 20 more when the title has it with the accents as typed. The whole phrase, words in
-   order, earns 200 in the title or 20 in the text. A perfect match for "học tập cộng đồng"
-   scores 4 × 110 + 4 × 20 + 200 = 720; an article with only "tập" in its title and the
-   phrase in its text, 180.
+2. **Score** (`_scored`, ORM expressions): for each word, 100 when it is a whole word of the
+   title, 40 when it starts one; 10 when it is a whole word of the text, 4 when it starts one;
+   20 more when the title has it with the accents as typed. The whole phrase, words in order,
+   earns 200 in the title or 20 in the text. A perfect match for "học tập cộng đồng" scores
+   4 × 110 + 4 × 20 + 200 = 720; an article with only "tập" in its title and the phrase in its
+   text, 180.
 3. **Cut**: when more results match than one page holds (`CUT_ABOVE`), those scoring under
    two fifths of the best (`CUT_SHARE`) are left out, across news, classes and documents: for
    "hoc tap cong dong", the article about the learning center stays and the fifty classes
@@ -24,17 +30,13 @@ The rule, in the order it is applied (README, "Search", says the same to readers
 5. **Count**: how many are shown, and of those how many have every word in the title
    (`SearchResults.in_title`).
 
-On PostgreSQL the database does all the work (`rank`): a generated `search_vector` column
-(`search_vector_column`, GIN-indexed) holds the folded title (weight A), the title as written
-(B, for exact-accent matches) and the folded text (C). One query per page matches, scores,
-cuts, counts and orders the rows of every app together (a UNION ALL under window
-functions) and returns only keys; the rows of the page shown are then read by primary key, one
-query per kind of result on the page (`hits`). Elsewhere (SQLite, for a zero-setup local run)
-the same rules run in Python over the rows that match (`score`).
+The database does all the work (`rank`): one query per page matches, scores, cuts, counts and
+orders the rows of every app together — each app's queryset scored by the ORM, put together
+with UNION ALL, under window functions — and returns only keys; the rows of the page shown
+are then read by primary key, one query per kind of result on the page (`hits`).
 
 Each app offers its public rows as a `SearchSource` (`<app>.selectors.search_source()`); the
-top-floor view ranks them together with `rank` and makes the page with `hits`. `ranked` ranks
-one queryset alone.
+top-floor view ranks them together with `rank` and makes the page with `hits`.
 """
 
 import datetime
@@ -43,36 +45,36 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from functools import lru_cache, reduce
-from operator import and_, or_
+from functools import lru_cache
 
-from django.conf import settings
-from django.db import connection, migrations
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import connection
 from django.db.models import (
     BooleanField,
-    Case,
     DateTimeField,
+    Expression,
     F,
+    Func,
+    GeneratedField,
     IntegerField,
     Model,
-    Q,
     QuerySet,
+    TextField,
     Value,
-    When,
 )
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast, StrIndex
-from django.utils import timezone, translation
+from django.db.models.functions import Cast
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from core.html import plain_text
 from core.text import fold
 
+# PostgreSQL's text search configuration: words as they are, no stemming or stop words (there
+# is none for Vietnamese, whose syllables are words already).
+CONFIG = "simple"
 MAX_WORDS = 8
 MAX_QUERY_LENGTH = 200
-# How many candidates one app hands to the ranking in Python; more than anyone pages through.
-MAX_CANDIDATES = 60
 # The cut (rule 3 above): when more than CUT_ABOVE results match, those scoring under
 # CUT_SHARE of the best are left out. Two fifths keeps a title with half the words of a
 # four-word query and drops one with a single word of it, or with the words only in its text.
@@ -143,110 +145,126 @@ def search_words(query: str) -> list[str]:
     return words[:MAX_WORDS]
 
 
-def filter_words(queryset, words, fields=("search_text",)):
-    """Rows whose folded fields contain every word (each word in any of the fields)."""
-    if not words:
-        return queryset.none()
-    per_word = [
-        reduce(or_, (Q(**{f"{name}__contains": word}) for name in fields)) for word in words
+def _words_of(column):
+    """The column with punctuation turned into spaces, as `search_words` splits a query: the
+    parser would otherwise read "2015-2016" as 2015 and -2016, and "05/2016" as one word."""
+    return Func(
+        F(column),
+        Value("[[:punct:]]+"),
+        Value(" "),
+        Value("g"),
+        function="regexp_replace",
+        output_field=TextField(),
+    )
+
+
+def search_vector_field():
+    """`search_vector`, generated by PostgreSQL from the row's own columns (so it is never out
+    of step, whatever writes the row): folded title (A), title as written (B), folded text
+    (C)."""
+    return GeneratedField(
+        expression=(
+            SearchVector(_words_of("search_title"), config=CONFIG, weight="A")
+            + SearchVector(_words_of("title"), config=CONFIG, weight="B")
+            + SearchVector(_words_of("search_text"), config=CONFIG, weight="C")
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        editable=False,
+    )
+
+
+def search_indexes(prefix):
+    """The indexes a searchable model's Meta lists: GIN on `search_vector` (the site search)
+    and a trigram GIN on `search_text` (the admin's folded `icontains`). `prefix` keeps the
+    names unique and under PostgreSQL's identifier limit (Django allows 30 characters)."""
+    return [
+        GinIndex(fields=["search_vector"], name=f"{prefix}_search_vector"),
+        trigram_index(prefix),
     ]
-    return queryset.filter(reduce(and_, per_word))
 
 
-def best_candidates(queryset, words, field="search_text", limit=MAX_CANDIDATES):
-    """The rows that match every word, those matching nearest the start of their folded text
-    first, at most `limit`. The folded text starts with the title, so this cheap
-    ordering in the database puts title matches first; `score` then ranks them exactly."""
-    position = sum(
-        (Case(When(**{f"{field}__contains": w}, then=StrIndex(field, Value(w)))) for w in words),
-        Value(0),
-    )
-    return (
-        filter_words(queryset, words, (field,))
-        .annotate(search_position=position)
-        .order_by("search_position", "-pk")[:limit]
-    )
+def trigram_index(prefix):
+    """A trigram GIN index on `search_text`: the admin's folded searches (`icontains`) use it
+    instead of reading every row."""
+    return GinIndex(OpClass(F("search_text"), name="gin_trgm_ops"), name=f"{prefix}_search_trgm")
 
 
-def ranked(queryset, words, query, limit, newest="-pk"):
-    """The rows of `queryset` matching every word, best first (ties: `newest` first), at most
-    `limit` of them, and how many match in all. Each row has its `search_score`.
-
-    The model needs `title`, `search_title` and `search_text`, and on PostgreSQL the
-    `search_vector` column (`search_vector_column`).
-    """
-    if not words or limit < 1:
-        return [], 0
-    if connection.vendor == "postgresql":
-        return _ranked_in_database(queryset, words, query, limit, newest)
-    return _ranked_in_python(queryset, words, query, limit, newest)
+def _tsquery(words, weights="", prefix=False, joiner=" & "):
+    """A raw tsquery of folded words: `'lop':*A & 'hoc':*A`. Words come from `\\w` runs (see
+    `search_words`) and carry no quote; the query travels as a parameter."""
+    mark = ("*" if prefix else "") + weights
+    return joiner.join(f"'{w}':{mark}" if mark else f"'{w}'" for w in words)
 
 
-def _tsquery_literal(word, weights="", prefix=False):
-    """`'word':*AB` — a tsquery lexeme. Words come from `\\w` runs and carry no quote."""
-    return f"'{word}':{'*' if prefix else ''}{weights}" if (prefix or weights) else f"'{word}'"
+class _Matches(Func):
+    """`search_vector @@ 'query'::tsquery`: the row matches a raw tsquery (the GIN index serves
+    it). Lighter than `SearchQuery` under a lookup, which a page's ranking builds about a hundred
+    of: the query is already written in tsquery syntax, so no configuration is needed."""
+
+    arg_joiner = " @@ "
+    template = "(%(expressions)s::tsquery)"
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, tsquery):
+        super().__init__(F("search_vector"), Value(tsquery))
+
+
+class _Points(Expression):
+    """Points for how a row's `search_vector` matches: a sum of terms, each term a list of
+    (raw tsquery, points) tried in order with a default — `(CASE WHEN v @@ q1 THEN p1 WHEN
+    v @@ q2 THEN p2 ELSE d END) + …`. One expression for the whole sum: built from a Case and
+    When per branch, a page's ranking made about a hundred nested objects that Django resolved
+    one by one, twice the time of the query itself. The queries travel as parameters."""
+
+    output_field = IntegerField()
+
+    def __init__(self, *terms):
+        super().__init__()
+        self.vector = F("search_vector")
+        self.terms = terms  # ([(tsquery, points), ...], default), ...
+
+    def get_source_expressions(self):
+        return [self.vector]
+
+    def set_source_expressions(self, exprs):
+        (self.vector,) = exprs
+
+    def as_sql(self, compiler, connection):
+        vector, vector_params = compiler.compile(self.vector)
+        parts, params = [], []
+        for branches, otherwise in self.terms:
+            whens = " ".join(
+                f"WHEN {vector} @@ %s::tsquery THEN {int(points)}" for _tsq, points in branches
+            )
+            parts.append(f"(CASE {whens} ELSE {int(otherwise)} END)")
+            for tsquery, _points in branches:
+                params += [*vector_params, tsquery]
+        return "(" + " + ".join(parts) + ")", params
 
 
 def _scored(queryset, words, query):
-    """`queryset` narrowed to the rows that match every word, each with its `search_score`
-    and `search_in_title` (every word in the title), computed in SQL (rules 1, 2, 5)."""
-    vector = f'"{queryset.model._meta.db_table}"."search_vector"'
-    # Matching goes through the same parser as the stored text, and uses the GIN index.
-    # (SQL built from constants and the table name; the words travel as parameters.)
-    match = RawSQL(  # noqa: S611
-        f"{vector} @@ to_tsquery('simple', %s)",
-        [" & ".join(_tsquery_literal(w, prefix=True) for w in words)],
-        output_field=BooleanField(),
-    )
-    in_title = RawSQL(  # noqa: S611
-        f"{vector} @@ to_tsquery('simple', %s)",
-        [" & ".join(_tsquery_literal(w, "A", prefix=True) for w in words)],
-        output_field=BooleanField(),
-    )
-    cases, params = [], []
-
-    def case(*branches, otherwise=0):
-        whens = " ".join(f"WHEN {vector} @@ %s::tsquery THEN {points}" for _, points in branches)
-        cases.append(f"(CASE {whens} ELSE {otherwise} END)")
-        params.extend(tsquery for tsquery, _ in branches)
-
+    """`queryset` narrowed to the rows that match every word (rule 1), each with its
+    `search_score` (rule 2) and `search_in_title` (rule 5: every word in the title)."""
+    terms = []
     for word in words:
         # In the title: a whole word, else the start of one ("xa" in "xây").
-        case((_tsquery_literal(word, "A"), 100), (_tsquery_literal(word, "A", prefix=True), 40))
+        terms.append(([(_tsquery([word], "A"), 100), (_tsquery([word], "A", prefix=True), 40)], 0))
         # Anywhere: a whole word, else (it matched) the start of one.
-        case((_tsquery_literal(word), 10), otherwise=4)
+        terms.append(([(_tsquery([word]), 10)], 4))
     for word in _exact_words(query):
-        case((_tsquery_literal(word, "B"), 20))  # the title, accents as typed
+        terms.append(([(_tsquery([word], "B"), 20)], 0))  # the title, accents as typed
     if len(words) > 1:
-        case(
-            (" <-> ".join(_tsquery_literal(w, "A") for w in words), 200),
-            (" <-> ".join(_tsquery_literal(w) for w in words), 20),
-        )
-    score_sql = RawSQL(" + ".join(cases), params, output_field=IntegerField())  # noqa: S611
-    return queryset.filter(match).annotate(search_score=score_sql, search_in_title=in_title)
-
-
-def _ranked_in_database(queryset, words, query, limit, newest):
-    rows = list(
-        _scored(queryset, words, query)
-        .annotate(search_total=RawSQL("count(*) OVER ()", []))
-        .order_by("-search_score", newest, "-pk")[:limit]
+        phrase = [
+            (_tsquery(words, "A", joiner=" <-> "), 200),
+            (_tsquery(words, joiner=" <-> "), 20),
+        ]
+        terms.append((phrase, 0))
+    in_title = _Points(([(_tsquery(words, "A", prefix=True), 1)], 0))
+    return queryset.filter(_Matches(_tsquery(words, prefix=True))).annotate(
+        search_score=_Points(*terms), search_in_title=in_title
     )
-    return rows, rows[0].search_total if rows else 0
-
-
-def _ranked_in_python(queryset, words, query, limit, newest):
-    # All fields: the caller's only() is cut for the database path, which needs no text.
-    candidates = list(
-        best_candidates(queryset.defer(None), words, limit=max(limit, MAX_CANDIDATES))
-    )
-    for row in candidates:
-        row.search_score = score(row.title, "", query, words, row.search_text)
-    # Stable sorts: newest first, then best first.
-    field = newest.lstrip("-")
-    candidates.sort(key=lambda row: getattr(row, field), reverse=newest.startswith("-"))
-    candidates.sort(key=lambda row: row.search_score, reverse=True)
-    return candidates[:limit], filter_words(queryset, words).count()
 
 
 def rank(sources, words, query, limit, *, cut=True) -> SearchResults:
@@ -254,15 +272,9 @@ def rank(sources, words, query, limit, *, cut=True) -> SearchResults:
     cut only with `cut`), as keys; `hits` reads the rows of the ones shown."""
     if not words or limit < 1:
         return SearchResults(keys=[])
-    if connection.vendor == "postgresql":
-        return _rank_in_database(sources, words, query, limit, cut)
-    return _rank_in_python(sources, words, query, limit, cut)
-
-
-def _rank_in_database(sources, words, query, limit, cut):
-    """One query: each source's matches scored (`_scored`) and put together with UNION ALL;
-    over them, window functions find the best score and count what matches, what the cut
-    keeps and what has every word in the title; only the keys of the best `limit` leave."""
+    # One query: each source's matches scored (`_scored`) and put together with UNION ALL;
+    # over them, window functions find the best score and count what matches, what the cut
+    # keeps and what has every word in the title; only the keys of the best `limit` leave.
     parts = [
         _scored(source.queryset.order_by(), words, query)
         .annotate(
@@ -279,7 +291,7 @@ def _rank_in_database(sources, words, query, limit, cut):
     sql = f"""
         SELECT src, pk, score, kept, titled, matched FROM (
             SELECT m.*, count(*) OVER () AS kept,
-                   count(*) FILTER (WHERE in_title) OVER () AS titled
+                   count(*) FILTER (WHERE in_title = 1) OVER () AS titled
             FROM (
                 SELECT u.*, max(score) OVER () AS best, count(*) OVER () AS matched
                 FROM ({union_sql}) AS u (src, pk, score, in_title, day)
@@ -302,54 +314,6 @@ def _rank_in_database(sources, words, query, limit, cut):
         in_title=titled,
         matched=matched,
     )
-
-
-def _rank_in_python(sources, words, query, limit, cut):
-    """The same rules over the matching rows, scored in Python (SQLite, a local run)."""
-    found = []  # (score, in_title, date, source, pk)
-    for i, source in enumerate(sources):
-        rows = filter_words(source.queryset.select_related(None), words).only(
-            "title", "search_title", "search_text", source.date_field
-        )
-        for row in rows:
-            if not starts_words(row.search_text, words):  # LIKE also finds "ong" in "nong"
-                continue
-            found.append(
-                (
-                    score(row.title, "", query, words, row.search_text),
-                    starts_words(row.search_title, words),
-                    _comparable(getattr(row, source.date_field)),
-                    i,
-                    row.pk,
-                )
-            )
-    best = max((points for points, *_rest in found), default=0)
-    kept = [
-        row for row in found if not cut or len(found) <= CUT_ABOVE or row[0] >= best * CUT_SHARE
-    ]
-    # Stable sorts: source and pk, newest first, then best first (the database's order).
-    kept.sort(key=lambda row: (row[3], -row[4]))
-    kept.sort(key=lambda row: row[2], reverse=True)
-    kept.sort(key=lambda row: row[0], reverse=True)
-    return SearchResults(
-        keys=[SearchKey(src, pk, points) for points, _t, _d, src, pk in kept[:limit]],
-        total=len(kept),
-        in_title=sum(1 for row in kept if row[1]),
-        matched=len(found),
-    )
-
-
-def _comparable(value):
-    """A date or datetime as an aware datetime, so classes and articles sort together."""
-    if isinstance(value, datetime.datetime):
-        return value
-    return timezone.make_aware(datetime.datetime.combine(value, datetime.time()))
-
-
-def starts_words(folded, words):
-    """Whether every word is a word, or the start of one, of the folded text (rule 1; on the
-    title, rule 5's count)."""
-    return all(re.search(rf"(?<!\w){re.escape(word)}", folded) for word in words)
 
 
 def hits(sources, keys) -> list[SearchHit]:
@@ -383,41 +347,6 @@ def _exact_words(query):
         if word not in words:
             words.append(word)
     return words[:MAX_WORDS]
-
-
-def score(title: str, text: str, query: str, words: list[str], folded_text=None) -> int:
-    """Rank: title matches first, exact-accent matches above folded ones, whole phrase bonus.
-
-    `folded_text` is the row's stored `search_text`, when the caller has it: folding long
-    bodies again for every candidate is most of a search's time.
-    """
-    folded_title = fold(title)
-    folded_text = fold(text) if folded_text is None else folded_text
-    exact_title = unicodedata.normalize("NFC", title).casefold()
-    exact_text = unicodedata.normalize("NFC", text).casefold()
-    exact_words = _exact_words(query)
-    points = 0
-    for word in words:
-        whole = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
-        if whole.search(folded_title):
-            points += 100
-        elif word in folded_title:
-            points += 40  # inside a longer word: "xa" in "xay"
-        if whole.search(folded_text):
-            points += 10
-        elif word in folded_text:
-            points += 4
-    for word in exact_words:
-        if word in exact_title:
-            points += 20
-        if word in exact_text:
-            points += 2
-    phrase = " ".join(words)
-    if len(words) > 1 and phrase in folded_title:
-        points += 200
-    elif len(words) > 1 and phrase in folded_text:
-        points += 20
-    return points
 
 
 def searchable_text(*parts: str) -> str:
@@ -470,73 +399,3 @@ def excerpt(text: str, words: list[str], length: int = 220) -> str:
     start = max(0, first - length // 3)
     piece = text[start : start + length]
     return ("…" if start else "") + piece + ("…" if start + length < len(text) else "")
-
-
-def trigram_index(model_name: str, table: str, column: str = "search_text"):
-    """A migration operation adding a trigram GIN index on PostgreSQL (none on SQLite)."""
-    index = f"{table}_{column}_trgm"
-
-    def forwards(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-        schema_editor.execute(
-            f'CREATE INDEX IF NOT EXISTS "{index}" ON "{table}" USING gin ("{column}" gin_trgm_ops)'
-        )
-
-    def backwards(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(f'DROP INDEX IF EXISTS "{index}"')
-
-    return migrations.RunPython(forwards, backwards, elidable=False)
-
-
-def search_vector_column(table: str):
-    """A migration operation adding `search_vector` on PostgreSQL: a tsvector the database
-    keeps in step with `search_title` (weight A), `title` as written (B) and `search_text` (C),
-    with a GIN index. (Other databases search with LIKE; see `ranked`.)"""
-    index = f"{table}_search_vector"
-
-    def forwards(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        # Punctuation becomes a space first, as in `search_words`: the parser would otherwise
-        # read "2015-2016" as 2015 and -2016, and "05/2016" as one word.
-        parts = [("search_title", "A"), ("title", "B"), ("search_text", "C")]
-        vector = " || ".join(
-            "setweight(to_tsvector('simple'::regconfig, "
-            f"regexp_replace({column}, '[[:punct:]]+', ' ', 'g')), '{weight}')"
-            for column, weight in parts
-        )
-        schema_editor.execute(
-            f'ALTER TABLE "{table}" ADD COLUMN IF NOT EXISTS search_vector tsvector '
-            f"GENERATED ALWAYS AS ({vector}) STORED"
-        )
-        schema_editor.execute(
-            f'CREATE INDEX IF NOT EXISTS "{index}" ON "{table}" USING gin (search_vector)'
-        )
-
-    def backwards(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(f'ALTER TABLE "{table}" DROP COLUMN IF EXISTS search_vector')
-
-    return migrations.RunPython(forwards, backwards, elidable=False)
-
-
-def search_backfill(app_label: str, model_name: str, parts):
-    """A migration operation filling `search_title` and re-making `search_text` for the rows
-    saved before: `parts(row)` gives the texts the model's save() folds (title first). Older
-    text was stripped of tags without a space between paragraphs ("học</p><p>Lớp" became
-    "hoclop"), which whole-word matching would miss."""
-
-    def forwards(apps, schema_editor):
-        model = apps.get_model(app_label, model_name)
-        rows = list(model.objects.all())
-        # Labels of choices in the site's language, as save() writes them from the admin.
-        with translation.override(settings.LANGUAGE_CODE):
-            for row in rows:
-                row.search_title = fold(row.title)
-                row.search_text = searchable_text(*parts(row))
-        model.objects.bulk_update(rows, ["search_title", "search_text"], batch_size=500)
-
-    return migrations.RunPython(forwards, migrations.RunPython.noop, elidable=True)

@@ -18,14 +18,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from django_prose_editor.fields import ProseEditorField
 
-from core.html import RICH_TEXT_EXTENSIONS, sanitize_html
+from core.html import RichTextField
 from core.images import reencode
-from core.models import StampedModel
+from core.models import PublishedQuerySet, SearchableModel, StampedModel
 from core.roles import CENTER_STAFF, SCHOOL_STAFF
-from core.search import searchable_text
-from core.text import fold, unique_slug
+from core.search import search_indexes
+from core.text import unique_slug
 from core.uploads import (
     KINDS,
     PICTURES,
@@ -133,24 +132,18 @@ class Organization(models.Model):
             "copy the address bar). The page only links to it; it embeds no map."
         ),
     )
-    introduction = ProseEditorField(
+    introduction = RichTextField(
         _("introduction"),
-        extensions=RICH_TEXT_EXTENSIONS,
-        sanitize=sanitize_html,
         blank=True,
         help_text=_("A few lines saying who you are and what you do, shown first."),
     )
-    functions = ProseEditorField(
+    functions = RichTextField(
         _("functions, tasks and powers"),
-        extensions=RICH_TEXT_EXTENSIONS,
-        sanitize=sanitize_html,
         blank=True,
         help_text=_("As set by the regulation on organization and operation."),
     )
-    history = ProseEditorField(
+    history = RichTextField(
         _("formation and development"),
-        extensions=RICH_TEXT_EXTENSIONS,
-        sanitize=sanitize_html,
         blank=True,
         help_text=_("A short account of how the organization was founded and grew."),
     )
@@ -158,7 +151,7 @@ class Organization(models.Model):
         _("organization chart"),
         upload_to=DatedUploadTo("to-chuc"),
         blank=True,
-        validators=[ContentTypeValidator(PICTURES, max_bytes=10 * 1024 * 1024)],
+        validators=[ContentTypeValidator(PICTURES, max_bytes="picture")],
         help_text=_("Optional: a photo or drawing of the organization chart (JPEG, PNG, WebP)."),
     )
     chart_description = models.TextField(
@@ -182,10 +175,6 @@ class Organization(models.Model):
 
     @transaction.atomic
     def save(self, *args, **kwargs):
-        # The form sanitized them already; code paths (demo, shell) get the same.
-        self.introduction = sanitize_html(self.introduction)
-        self.functions = sanitize_html(self.functions)
-        self.history = sanitize_html(self.history)
         if self.chart and not self.chart._committed:
             self.chart = reencode(self.chart, max_side=1600, name="so-do.jpg", keep_png=True)
         super().save(*args, **kwargs)
@@ -269,7 +258,7 @@ class Person(models.Model):
         _("photo"),
         upload_to=DatedUploadTo("can-bo"),
         blank=True,
-        validators=[ContentTypeValidator(PICTURES, max_bytes=10 * 1024 * 1024)],
+        validators=[ContentTypeValidator(PICTURES, max_bytes="picture")],
         help_text=_("Optional. Made small and stripped of camera data (GPS) on upload."),
     )
     order = models.PositiveSmallIntegerField(
@@ -404,12 +393,8 @@ def _basis_fits_organization():
     return condition
 
 
-class DocumentQuerySet(models.QuerySet):
-    def published(self):
-        """Documents readers may download: published, and their publish time has come."""
-        return self.filter(
-            status=DisclosureDocument.Status.PUBLISHED, published_at__lte=timezone.now()
-        )
+class DocumentQuerySet(PublishedQuerySet):
+    """`published()`: documents readers may download (published, publish time come)."""
 
     def listed(self):
         """What the public register shows: published documents and withdrawn ones (with
@@ -432,7 +417,7 @@ class DocumentQuerySet(models.QuerySet):
         return super().delete()
 
 
-class DisclosureDocument(StampedModel):
+class DisclosureDocument(SearchableModel, StampedModel):
     """One published item: a file, what it is published under, for which school year."""
 
     class Status(models.TextChoices):
@@ -524,10 +509,8 @@ class DisclosureDocument(StampedModel):
         editable=False,
         help_text=_("Proves the file readers download is the file that was published."),
     )
-    summary = ProseEditorField(
+    summary = RichTextField(
         _("summary"),
-        extensions=RICH_TEXT_EXTENSIONS,
-        sanitize=sanitize_html,
         blank=True,
         help_text=_("The main points in a few lines, so a phone need not download a scan."),
     )
@@ -565,8 +548,6 @@ class DisclosureDocument(StampedModel):
         blank=True,
         help_text=_("Shown to readers next to the document. Administrators only."),
     )
-    search_title = models.TextField(blank=True, default="", editable=False)
-    search_text = models.TextField(_("search text"), blank=True, editable=False)
 
     objects = DocumentQuerySet.as_manager()
 
@@ -619,7 +600,10 @@ class DisclosureDocument(StampedModel):
                 ),
             ),
         ]
-        indexes = [models.Index(fields=["organization", "school_year", "basis"])]
+        indexes = [
+            models.Index(fields=["organization", "school_year", "basis"]),
+            *search_indexes("document"),
+        ]
 
     def __str__(self):
         return f"{self.title} ({self.school_year})"
@@ -756,13 +740,10 @@ class DisclosureDocument(StampedModel):
             self.withdrawn_at = None
         elif not self.withdrawn_at:
             self.withdrawn_at = timezone.now()
-        # The form sanitized it already; code paths (demo, shell, services) get the same.
-        self.summary = sanitize_html(self.summary)
-        self.search_title = fold(self.title)
-        self.search_text = searchable_text(
-            self.title, str(self.basis_label), self.school_year, self.summary
-        )
         super().save(*args, **kwargs)
+
+    def search_parts(self):
+        return [str(self.basis_label), self.school_year, self.summary]
 
     def delete(self, *args, **kwargs):
         if self.pk and type(self).objects.filter(pk=self.pk).exclude(status="draft").exists():

@@ -75,9 +75,7 @@ def search(words, query, limit):
 def next_change(now):
     """When a document scheduled for later becomes public."""
     return (
-        DisclosureDocument.objects.filter(
-            status=DisclosureDocument.Status.PUBLISHED, published_at__gt=now
-        )
+        DisclosureDocument.objects.scheduled(now)
         .order_by("published_at")
         .values_list("published_at", flat=True)
         .first()

@@ -2,7 +2,6 @@
 
 import re
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -31,15 +30,11 @@ def validate_school_year(value):
         )
 
 
-def max_upload_bytes() -> int:
-    """The size limit, read at call time so a changed setting needs no migration."""
-    return settings.DISCLOSURE_MAX_UPLOAD_MB * 1024 * 1024
-
-
 def validate_document_file(value):
-    """A new upload: a safe name, not empty, under the size limit, content matching its name,
+    """A new upload: a safe name, not empty, within the "document" upload limit
+    (settings.UPLOAD_LIMITS, read at call time), content matching its name,
     nothing harmful inside (`core.uploads.ContentTypeValidator`).
 
     A file already stored was checked when it arrived; it is not read again on every save.
     """
-    ContentTypeValidator(ALLOWED_TYPES, max_bytes=max_upload_bytes())(value)
+    ContentTypeValidator(ALLOWED_TYPES, max_bytes="document")(value)

@@ -32,10 +32,10 @@ class AttachmentInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(StampedAdmin):
     list_display = ["title", "category", "publication", "pinned", "updated_by", "preview_link"]
-    list_filter = ["status", "category", "pinned", ("publish_at", admin.DateFieldListFilter)]
+    list_filter = ["status", "category", "pinned", ("published_at", admin.DateFieldListFilter)]
     list_select_related = ["category", "updated_by"]
     search_fields = ["search_text"]  # title, summary and body, folded
-    date_hierarchy = "publish_at"
+    date_hierarchy = "published_at"
     actions = ["publish", "unpublish", "pin", "unpin"]
     inlines = [AttachmentInline]
     readonly_fields = ["preview_link", "created_by", "created_at", "updated_by", "updated_at"]
@@ -44,7 +44,16 @@ class ArticleAdmin(StampedAdmin):
         (_("Photo and video"), {"fields": ["cover", "cover_alt", "video_url"]}),
         (
             _("Publication"),
-            {"fields": ["status", "publish_at", "expires_at", "pinned", "byline", "preview_link"]},
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "expires_at",
+                    "pinned",
+                    "byline",
+                    "preview_link",
+                ]
+            },
         ),
         (
             _("Address and history"),
@@ -64,9 +73,9 @@ class ArticleAdmin(StampedAdmin):
             kwargs["assume_scheme"] = "https"  # "youtu.be/..." typed without a scheme
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
-    @admin.display(description=_("publication"), ordering="publish_at")
+    @admin.display(description=_("publication"), ordering="published_at")
     def publication(self, obj):
-        when = date_format(timezone.localtime(obj.publish_at), "SHORT_DATETIME_FORMAT")
+        when = date_format(timezone.localtime(obj.published_at), "SHORT_DATETIME_FORMAT")
         if obj.status == Article.Status.DRAFT:
             return _("Draft")
         if obj.is_scheduled:

@@ -74,7 +74,7 @@ def load(stdout):
                 "với 3.554 lượt học viên, góp phần nâng cao dân trí và xây dựng xã hội học tập."
             ),
             "body": seed_body(),
-            "publish_at": at(2019, 11, 15),
+            "published_at": at(2019, 11, 15),
             "cover": ("Trung tâm học tập cộng đồng\nxã Tiên Tân", (11, 93, 59)),
             "cover_alt": "Trung tâm học tập cộng đồng xã Tiên Tân",
         },
@@ -84,7 +84,7 @@ def load(stdout):
             "summary": "Thầy và trò trường THCS Tiên Tân khai giảng năm học mới 2016-2017.",
             "body": "<p>Sáng ngày 05/09/2016, trường THCS Tiên Tân long trọng tổ chức lễ khai "
             "giảng năm học 2016-2017.</p>",
-            "publish_at": at(2016, 9, 5),
+            "published_at": at(2016, 9, 5),
             "cover": ("Khai giảng\nnăm học 2016-2017", (150, 40, 40)),
             "cover_alt": "Lễ khai giảng năm học 2016-2017",
         },
@@ -93,28 +93,28 @@ def load(stdout):
             "category": "tin-tuc-su-kien",
             "summary": "Chi bộ trường THCS Tiên Tân tổ chức đại hội nhiệm kỳ 2018-2020.",
             "body": "<p>Chi bộ trường THCS Tiên Tân tổ chức đại hội nhiệm kỳ 2018-2020.</p>",
-            "publish_at": at(2017, 10, 20),
+            "published_at": at(2017, 10, 20),
         },
         {
             "title": "Clip học sinh 9A khóa 2008-2012",
             "category": "video-clip",
             "summary": "Kỷ niệm của học sinh lớp 9A khóa 2008-2012 trường THCS Tiên Tân.",
             "body": "<p>Clip kỷ niệm của học sinh lớp 9A khóa 2008-2012.</p>",
-            "publish_at": at(2012, 6, 1),
+            "published_at": at(2012, 6, 1),
         },
         {
             "title": "Clip phỏng vấn mô hình trường học mới",
             "category": "video-clip",
             "summary": "Phỏng vấn giáo viên và học sinh về mô hình trường học mới (VNEN).",
             "body": "<p>Giáo viên và học sinh chia sẻ về mô hình trường học mới.</p>",
-            "publish_at": at(2015, 3, 10),
+            "published_at": at(2015, 3, 10),
         },
         {
             "title": "Bài giảng Vật lý 6 VNEN",
             "category": "bai-giang",
             "summary": "Bài giảng Vật lý lớp 6 theo mô hình trường học mới VNEN.",
             "body": "<p>Bài giảng Vật lý lớp 6 theo mô hình trường học mới (VNEN).</p>",
-            "publish_at": at(2015, 2, 2),
+            "published_at": at(2015, 2, 2),
         },
         {
             "title": "Thông báo tuyển sinh lớp tin học cơ bản cho người lớn tuổi",
@@ -126,7 +126,7 @@ def load(stdout):
             "Zalo, tra cứu thông tin trên mạng an toàn.</p><ul><li>Địa điểm: nhà văn hóa xã."
             "</li><li>Học phí: miễn phí.</li><li>Đăng ký: tại trang Lớp học của cổng thông tin "
             "hoặc gặp cán bộ trung tâm.</li></ul>",
-            "publish_at": now - datetime.timedelta(days=3),
+            "published_at": now - datetime.timedelta(days=3),
             "expires_at": now + datetime.timedelta(days=60),
             "pinned": True,
         },
@@ -137,7 +137,7 @@ def load(stdout):
             "UBND xã.",
             "body": "<p>Trung tâm phối hợp với Hội Nông dân xã tổ chức tập huấn kỹ thuật sử dụng "
             "phân bón và chăm sóc lúa vụ Xuân. Kính mời bà con tham dự.</p>",
-            "publish_at": now - datetime.timedelta(days=1),
+            "published_at": now - datetime.timedelta(days=1),
             "expires_at": now + datetime.timedelta(days=30),
             "pinned": True,
         },
@@ -147,7 +147,7 @@ def load(stdout):
             "summary": "Các xóm, cơ quan, trường học tham gia liên hoan văn nghệ tại trung tâm xã.",
             "body": "<p>Trung tâm tổ chức liên hoan văn nghệ chào mừng ngày Nhà giáo Việt Nam, "
             "với sự tham gia của các xóm, cơ quan và trường học trong xã.</p>",
-            "publish_at": now - datetime.timedelta(days=9),
+            "published_at": now - datetime.timedelta(days=9),
         },
     ]
     created = 0

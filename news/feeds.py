@@ -26,7 +26,7 @@ class LatestArticlesFeed(Feed):
         return item.summary
 
     def item_pubdate(self, item):
-        return item.publish_at
+        return item.published_at
 
     def item_updateddate(self, item):
         return item.updated_at

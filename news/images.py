@@ -16,7 +16,7 @@ from django.utils.deconstruct import deconstructible
 from PIL import Image, ImageOps
 
 from core import images
-from core.uploads import PhotoValidator
+from core.uploads import PhotoValidator, UploadImageField
 
 WIDTHS = (360, 720, 1080)
 MAX_SIDE = 2000  # the re-encoded original: enough for any phone or laptop screen
@@ -44,6 +44,27 @@ def widths_for(cover_width: int | None) -> list[int]:
     if not cover_width:
         return []
     return sorted({w for w in WIDTHS if w < cover_width} | {min(cover_width, WIDTHS[-1])})
+
+
+def rendition_names(cover_name: str, cover_width: int | None) -> list[str]:
+    """The names `make_renditions` writes for a cover of this width."""
+    widths = widths_for(cover_width)
+    names = [rendition_name(cover_name, f"w{w}.{ext}") for w in widths for ext in ("webp", "jpg")]
+    return [*names, rendition_name(cover_name, "og.jpg")]
+
+
+class CoverImageField(UploadImageField):
+    """An article's cover. Its renditions are files of their own that no row names; the
+    backup (`core.backup`) asks the field for them (`derived_names`), so an archive holds them
+    and a restore brings them back, wherever the files are stored."""
+
+    def derived_names(self, name, width=None):
+        return rendition_names(name, width)
+
+    def deconstruct(self):
+        # The column is the same as for any picture: migrations need not know the difference.
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "core.uploads.UploadImageField", args, kwargs
 
 
 def _encode(image: Image.Image, fmt: str) -> bytes:

@@ -3,22 +3,26 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_prose_editor.fields import ProseEditorField
 
-from core.html import RICH_TEXT_EXTENSIONS, sanitize_html
-from core.models import StampedModel, TimeStampedModel
-from core.search import searchable_text
-from core.text import fold, unique_slug
+from core.html import RichTextField
+from core.models import (
+    Publishable,
+    PublishedQuerySet,
+    SearchableModel,
+    StampedModel,
+    TimeStampedModel,
+)
+from core.search import search_indexes
+from core.text import unique_slug
 from core.uploads import (
     ContentTypeValidator,
     DatedUploadTo,
     UploadFileField,
-    UploadImageField,
     describe,
     sniff,
     stored_upload,
 )
-from news.images import CoverImageValidator, make_renditions, reencode
+from news.images import CoverImageField, CoverImageValidator, make_renditions, reencode
 
 ATTACHMENT_TYPES = ("pdf", "docx", "xlsx", "pptx", "odt", "ods", "jpg", "png")
 
@@ -52,26 +56,24 @@ class Category(models.Model):
         return reverse("news:category", kwargs={"slug": self.slug})
 
 
-class ArticleQuerySet(models.QuerySet):
-    def published(self, now=None):
-        """What readers may see: published, publish time reached, not expired.
-
-        Every public page, the feed, the sitemap and search use this, so a future publish
-        time schedules an article with no cron job, and an expired notice disappears by itself.
-        """
+class ArticleQuerySet(PublishedQuerySet):
+    @classmethod
+    def published_q(cls, prefix="", now=None):
+        """What readers may see: published, publish time reached, not expired (so an expired
+        notice disappears by itself, too)."""
         now = now or timezone.now()
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now).filter(
-            Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+        return super().published_q(prefix, now) & (
+            Q(**{f"{prefix}expires_at__isnull": True}) | Q(**{f"{prefix}expires_at__gt": now})
         )
 
     def for_lists(self):
         return self.select_related("category").only(
-            "title", "slug", "summary", "publish_at", "pinned", "cover", "cover_width",
+            "title", "slug", "summary", "published_at", "pinned", "cover", "cover_width",
             "cover_height", "cover_alt", "video_url", "category__name", "category__slug",
         )  # fmt: skip
 
 
-class Article(StampedModel):
+class Article(SearchableModel, Publishable, StampedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
@@ -96,10 +98,8 @@ class Article(StampedModel):
         blank=True,
         help_text=_("One or two sentences shown in lists and in link previews on Zalo/Facebook."),
     )
-    body = ProseEditorField(
-        _("body"), extensions=RICH_TEXT_EXTENSIONS, sanitize=sanitize_html, blank=True
-    )
-    cover = UploadImageField(
+    body = RichTextField(_("body"), blank=True)
+    cover = CoverImageField(
         _("cover image"),
         upload_to=DatedUploadTo("news/covers"),
         width_field="cover_width",
@@ -125,7 +125,7 @@ class Article(StampedModel):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
-    publish_at = models.DateTimeField(
+    published_at = models.DateTimeField(
         _("publish at"),
         default=timezone.now,
         help_text=_("A time in the future schedules the article: it appears by itself then."),
@@ -139,19 +139,17 @@ class Article(StampedModel):
     pinned = models.BooleanField(
         _("pinned"), default=False, help_text=_("Pinned notices are shown first on the home page.")
     )
-    search_title = models.TextField(editable=False, default="")
-    search_text = models.TextField(editable=False, default="")
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-publish_at", "-pk"]
+        ordering = ["-published_at", "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        indexes = [models.Index(fields=["status", "publish_at"])]
+        indexes = [models.Index(fields=["status", "published_at"]), *search_indexes("article")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(expires_at__isnull=True) | Q(expires_at__gt=models.F("publish_at")),
+                condition=Q(expires_at__isnull=True) | Q(expires_at__gt=models.F("published_at")),
                 name="article_expires_after_publish",
                 violation_error_message=_("The expiry time must be after the publish time."),
             ),
@@ -163,8 +161,6 @@ class Article(StampedModel):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.title, max_length=120)
-        self.search_title = fold(self.title)
-        self.search_text = searchable_text(self.title, self.summary, self.body)
         new_cover = bool(self.cover) and not self.cover._committed
         if new_cover:
             # Store a clean re-encoded JPEG, never the bytes that were uploaded.
@@ -176,18 +172,20 @@ class Article(StampedModel):
     def get_absolute_url(self):
         return reverse("news:article-detail", kwargs={"slug": self.slug})
 
+    def search_parts(self):
+        return [self.summary, self.body]
+
+    def is_published(self, now=None):
+        now = now or timezone.now()
+        return super().is_published(now) and (self.expires_at is None or self.expires_at > now)
+
     @property
     def is_live(self):
-        now = timezone.now()
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.publish_at <= now
-            and (self.expires_at is None or self.expires_at > now)
-        )
+        return self.is_published()
 
     @property
     def is_scheduled(self):
-        return self.status == self.Status.PUBLISHED and self.publish_at > timezone.now()
+        return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
 
 
 class Attachment(TimeStampedModel):
@@ -198,7 +196,7 @@ class Attachment(TimeStampedModel):
     file = UploadFileField(
         _("file"),
         upload_to=DatedUploadTo("news/attachments"),
-        validators=[ContentTypeValidator(ATTACHMENT_TYPES, max_bytes="NEWS_ATTACHMENT_MAX_BYTES")],
+        validators=[ContentTypeValidator(ATTACHMENT_TYPES, max_bytes="attachment")],
         help_text=_(
             "PDF, Word, Excel, PowerPoint, OpenDocument, JPEG or PNG. Photos are stored "
             "without location data."

@@ -36,12 +36,14 @@ def search_source():
             url=url.replace("SLUG", article.slug),
             # Tags are stripped only for the few results shown (core.search.excerpt).
             summary=f"{article.summary} {article.body}",
-            date=timezone.localdate(article.publish_at),
+            date=timezone.localdate(article.published_at),
         )
 
     return SearchSource(
-        queryset=Article.objects.published().only("title", "slug", "summary", "body", "publish_at"),
-        date_field="publish_at",
+        queryset=Article.objects.published().only(
+            "title", "slug", "summary", "body", "published_at"
+        ),
+        date_field="published_at",
         hit=hit,
     )
 
@@ -55,13 +57,14 @@ def search(words, query, limit):
 def next_change(now):
     """When a page changes by time alone: a scheduled article appears, a notice expires."""
     scheduled = (
-        Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=now)
-        .order_by("publish_at")
-        .values_list("publish_at", flat=True)
+        Article.objects.scheduled(now)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
         .first()
     )
     expiring = (
-        Article.objects.filter(status=Article.Status.PUBLISHED, expires_at__gt=now)
+        Article.objects.published(now)
+        .filter(expires_at__gt=now)
         .order_by("expires_at")
         .values_list("expires_at", flat=True)
         .first()
@@ -78,13 +81,13 @@ def published_between(start, end, *, mentioning="", limit=10):
     until = datetime.datetime.combine(
         end + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz
     )
-    articles = Article.objects.published().filter(publish_at__gte=since, publish_at__lt=until)
+    articles = Article.objects.published().filter(published_at__gte=since, published_at__lt=until)
     if mentioning:
         articles = articles.filter(search_text__contains=fold(mentioning))
     url = reverse("news:article-detail", kwargs={"slug": "SLUG"})
     return [
-        (title, url.replace("SLUG", slug), timezone.localdate(publish_at))
-        for title, slug, publish_at in articles.order_by("-publish_at").values_list(
-            "title", "slug", "publish_at"
+        (title, url.replace("SLUG", slug), timezone.localdate(published_at))
+        for title, slug, published_at in articles.order_by("-published_at").values_list(
+            "title", "slug", "published_at"
         )[:limit]
     ]

@@ -224,7 +224,7 @@ def page_list():
     from classes.models import Course
     from news.models import Article
 
-    article = Article.objects.published().order_by("-publish_at")[5]
+    article = Article.objects.published().order_by("-published_at")[5]
     course = Course.objects.published().order_by("-start_date")[3]
     return [
         ("static CSS", static("css/site.css")),

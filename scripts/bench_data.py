@@ -67,7 +67,7 @@ def build(stdout=print):
             summary="Tóm tắt bài viết về hoạt động của trung tâm.",
             body=PARAGRAPH.format(topic=rng.choice(WORDS)) * 4,
             status=Article.Status.PUBLISHED,
-            publish_at=now - datetime.timedelta(hours=i + 1),
+            published_at=now - datetime.timedelta(hours=i + 1),
             cover=_cover(rng),
         )
         article.save()
@@ -85,7 +85,7 @@ def build(stdout=print):
                 summary="Tóm tắt bài viết về hoạt động của trung tâm.",
                 body=body,
                 status=Article.Status.PUBLISHED,
-                publish_at=now - datetime.timedelta(hours=i + 1),
+                published_at=now - datetime.timedelta(hours=i + 1),
                 pinned=i < 13,
                 cover=source.cover.name,
                 cover_width=source.cover_width,

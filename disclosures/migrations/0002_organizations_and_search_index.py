@@ -6,7 +6,7 @@ disclosure calendar need them in production from the first deploy.
 
 from django.db import migrations
 
-from core.search import trigram_index
+from core.migration_history import trigram_index
 from disclosures.seed import ensure_organizations
 
 

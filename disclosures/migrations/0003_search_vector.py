@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from core.search import search_backfill, search_vector_column
+from core.migration_history import search_backfill, search_vector_column
 
 
 class Migration(migrations.Migration):

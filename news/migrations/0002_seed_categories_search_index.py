@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from core.search import trigram_index
+from core.migration_history import trigram_index
 from news.seed import ensure_categories
 
 

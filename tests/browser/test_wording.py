@@ -52,7 +52,7 @@ def test_a_villager_is_called_ba_con_on_every_public_page(
 ):
     page.set_viewport_size(size)
     course = Course.objects.get(slug="tin-hoc-co-ban-cho-nguoi-cao-tuoi")
-    article = Article.objects.published().order_by("-publish_at").first()
+    article = Article.objects.published().order_by("-published_at").first()
     document = DisclosureDocument.objects.published().first()
     pages = {
         "home": "/",

@@ -149,3 +149,39 @@ def test_a_file_lost_before_the_backup_is_reported_but_the_backup_is_kept(
     )
     assert "files referenced by the database: 2, present and intact: 1" in report
     assert (tmp_path / "restored" / kept.file.name).is_file()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_covers_renditions_are_backed_up_restored_and_checked(tmp_path, settings, empty_database):
+    """No row names an article cover's renditions (`<cover>-w360.webp`…): the cover's field
+    says which files derive from it, so they are in the archive, back after a restore, and a
+    damaged one is reported."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from news.images import rendition_names
+    from tests.news.test_images import photo
+
+    article = ArticleFactory(cover=SimpleUploadedFile("anh.jpg", photo(size=(800, 600))))
+    renditions = rendition_names(article.cover.name, article.cover_width)
+    assert any("-w800." in name for name in renditions)  # as wide as the cover itself
+    archive = tmp_path / "portal.tar"
+    out = io.StringIO()
+    call_command("backup", str(archive), stdout=out)
+    assert f"1 referenced files (and {len(renditions)} derived from them)" in out.getvalue()
+
+    restored = tmp_path / "restored-media"
+    out = io.StringIO()
+    call_command(
+        "restore", str(archive), database_url=_url(empty_database), media_root=str(restored),
+        stdout=out,
+    )  # fmt: skip
+    assert f"present and intact: {1 + len(renditions)}" in out.getvalue()
+    for name in [article.cover.name, *renditions]:
+        assert (restored / name).read_bytes() == (settings.MEDIA_ROOT / name).read_bytes()
+
+    (restored / renditions[0]).write_bytes(b"not the picture")
+    with pytest.raises(CommandError, match=f"{renditions[0]} differs from the backup"):
+        call_command(
+            "restore", str(archive), database_url=_url(empty_database),
+            media_root=str(restored), verify_only=True, stdout=io.StringIO(),
+        )  # fmt: skip

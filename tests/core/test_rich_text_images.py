@@ -168,7 +168,7 @@ def test_files_that_are_not_photos_are_refused_in_vietnamese(client, settings, n
 
 
 def test_a_picture_beyond_the_pixel_budget_is_refused(client, settings):
-    settings.NEWS_IMAGE_MAX_PIXELS = 1000 * 1000
+    settings.UPLOAD_LIMITS = {**settings.UPLOAD_LIMITS, "picture_megapixels": 1}
     client.force_login(center_staff())
     response = post(client, photo(size=(1200, 1000), fmt="PNG"), name="to.png")
     assert response.status_code == 400

@@ -34,6 +34,10 @@ def test_articles_saved_before_the_migration_are_found_by_whole_words():
         )
         executor = MigrationExecutor(connection)
         executor.migrate(after)
+        # Later migrations (the rename to `published_at`) keep the text 0003 made; the
+        # search reads the model as it is today.
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
         hits, total = selectors.search(search_words("chieu lop"), "chiều lớp", 10)
         assert total == 1 and hits[0].title == "Lịch học tháng 12"
     finally:

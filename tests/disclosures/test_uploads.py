@@ -136,7 +136,7 @@ def test_refused_upload_leaves_no_file_and_no_row(staff_client, settings, name, 
 
 
 def test_the_size_limit_is_a_setting_and_one_byte_over_is_refused(staff_client, settings):
-    settings.DISCLOSURE_MAX_UPLOAD_MB = 1
+    settings.UPLOAD_LIMITS = {**settings.UPLOAD_LIMITS, "document": 1}
     limit = 1024 * 1024
     pdf = pdf_bytes()
     over = pdf + b"%" * (limit + 1 - len(pdf))
@@ -155,7 +155,7 @@ def test_the_size_limit_is_a_setting_and_one_byte_over_is_refused(staff_client, 
 def test_the_limit_defaults_to_20_mb(settings):
     from tienTan_portal import settings as project_settings
 
-    assert project_settings.DISCLOSURE_MAX_UPLOAD_MB == 20
+    assert project_settings.UPLOAD_LIMITS["document"] == 20
 
 
 def raw_multipart(filename, data, fields):

@@ -32,5 +32,5 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     summary = "Tóm tắt ngắn gọn của bài viết."
     body = "<p>Nội dung bài viết về lớp học nghề mộc.</p>"
     status = Article.Status.PUBLISHED
-    publish_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
     byline = "TTHTCĐ xã Tiên Tân"

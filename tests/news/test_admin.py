@@ -26,8 +26,8 @@ def form_data(**overrides):
         "cover_alt": "",
         "video_url": "",
         "status": "published",
-        "publish_at_0": now.strftime("%d/%m/%Y"),
-        "publish_at_1": now.strftime("%H:%M"),
+        "published_at_0": now.strftime("%d/%m/%Y"),
+        "published_at_1": now.strftime("%H:%M"),
         "expires_at_0": "",
         "expires_at_1": "",
         "byline": "TTHTCĐ xã Tiên Tân",
@@ -68,9 +68,9 @@ def test_the_admin_cannot_plant_script_for_readers(staff_client, client):
 def test_day_first_dates_are_read_in_the_admin(staff_client):
     staff_client.post(
         "/admin/news/article/add/",
-        form_data(publish_at_0="05/06/2025", publish_at_1="07:30"),
+        form_data(published_at_0="05/06/2025", published_at_1="07:30"),
     )
-    local = timezone.localtime(Article.objects.get().publish_at)
+    local = timezone.localtime(Article.objects.get().published_at)
     assert (local.day, local.month, local.year, local.hour) == (5, 6, 2025, 7)
 
 
@@ -78,8 +78,8 @@ def test_expiry_before_publication_gets_a_vietnamese_error_and_no_row(staff_clie
     response = staff_client.post(
         "/admin/news/article/add/",
         form_data(
-            publish_at_0="05/06/2025",
-            publish_at_1="07:30",
+            published_at_0="05/06/2025",
+            published_at_1="07:30",
             expires_at_0="01/06/2025",
             expires_at_1="07:30",
         ),
@@ -90,7 +90,7 @@ def test_expiry_before_publication_gets_a_vietnamese_error_and_no_row(staff_clie
 
 
 def test_list_shows_status_and_scheduled_time(staff_client):
-    ArticleFactory(title="Bài hẹn giờ", publish_at=timezone.now() + datetime.timedelta(days=2))
+    ArticleFactory(title="Bài hẹn giờ", published_at=timezone.now() + datetime.timedelta(days=2))
     ArticleFactory(title="Bài nháp", status=Article.Status.DRAFT)
     html = staff_client.get("/admin/news/article/").content.decode()
     assert "hẹn đăng lúc" in html and "Bản nháp" in html

@@ -51,7 +51,7 @@ def test_files_that_are_not_photos_are_refused(name, data):
 
 
 def test_an_oversized_image_is_refused_before_decoding(settings):
-    settings.NEWS_IMAGE_MAX_PIXELS = 1000 * 1000
+    settings.UPLOAD_LIMITS = {**settings.UPLOAD_LIMITS, "picture_megapixels": 1}
     with pytest.raises(ValidationError, match=r"too large|quá lớn"):
         CoverImageValidator()(upload("to.png", photo(size=(1200, 1000), fmt="PNG")))
 

@@ -22,7 +22,7 @@ def test_home_shows_pinned_notices_first_then_latest_news(client):
         title="Thông báo ghim",
         category=category("thong-bao"),
         pinned=True,
-        publish_at=timezone.now() - datetime.timedelta(days=30),
+        published_at=timezone.now() - datetime.timedelta(days=30),
     )
     html = client.get("/").content.decode()
     assert html.index("Thông báo ghim") < html.index("Tin mới nhất")
@@ -32,7 +32,7 @@ def test_home_shows_pinned_notices_first_then_latest_news(client):
 def test_news_list_paginates_newest_first(client):
     now = timezone.now()
     for i in range(15):
-        ArticleFactory(title=f"Tin số {i:02d}", publish_at=now - datetime.timedelta(days=i + 1))
+        ArticleFactory(title=f"Tin số {i:02d}", published_at=now - datetime.timedelta(days=i + 1))
     first = client.get("/tin-tuc/").content.decode()
     assert first.index("Tin số 00") < first.index("Tin số 01")
     assert "Tin số 14" not in first
@@ -56,7 +56,7 @@ def test_article_page_has_breadcrumb_byline_vietnamese_date_and_body(client):
     article = ArticleFactory(
         title="Khai giảng lớp may công nghiệp",
         body="<p>Lớp có <strong>35</strong> học viên.</p>",
-        publish_at=datetime.datetime(2021, 9, 7, 8, 0, tzinfo=TZ),
+        published_at=datetime.datetime(2021, 9, 7, 8, 0, tzinfo=TZ),
     )
     html = client.get(article.get_absolute_url()).content.decode()
     crumb = html.split('class="breadcrumb"', 1)[1].split("</nav>", 1)[0]
@@ -171,7 +171,7 @@ MACHINE_DATETIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d")
 def test_machine_readable_dates_are_valid_html_to_the_second(client):
     """`<time datetime>` and `article:*_time` carried microseconds, which HTML refuses."""
     when = datetime.datetime(2025, 12, 7, 8, 30, 15, 123456, tzinfo=TZ)
-    article = ArticleFactory(title="Bài có giờ đăng lẻ", publish_at=when)
+    article = ArticleFactory(title="Bài có giờ đăng lẻ", published_at=when)
     ArticleFactory(title="Thông báo ghim", category=category("thong-bao"), pinned=True)
     for url in ("/", "/tin-tuc/", article.get_absolute_url()):
         html = client.get(url).content.decode()

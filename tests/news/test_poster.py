@@ -58,7 +58,7 @@ def test_the_poster_shows_label_title_text_and_date(client, django_assert_max_nu
     # A short notice is printed whole: its date and place are in the body.
     assert "7h30 ngày 15/03/2026 tại nhà văn hoá xóm Đông." in html
     assert "<li>" not in html.split('<article class="poster', 1)[1]  # plain text, no editor markup
-    local = timezone.localtime(article.publish_at)
+    local = timezone.localtime(article.published_at)
     assert local.strftime("%d/%m/%Y") in html
     assert "Quét mã để xem chi tiết" in html
     assert '<meta name="robots" content="noindex">' in html
@@ -96,9 +96,9 @@ def test_a_long_article_is_printed_by_its_summary_not_its_whole_body(client):
     "hidden",
     [
         {"status": Article.Status.DRAFT},
-        {"publish_at": timezone.now() + datetime.timedelta(days=1)},  # scheduled
+        {"published_at": timezone.now() + datetime.timedelta(days=1)},  # scheduled
         {
-            "publish_at": timezone.now() - datetime.timedelta(days=10),
+            "published_at": timezone.now() - datetime.timedelta(days=10),
             "expires_at": timezone.now() - datetime.timedelta(days=1),  # expired notice
         },
     ],

@@ -18,12 +18,12 @@ def articles():
     return {
         "live": ArticleFactory(title="Bài đã đăng"),
         "draft": ArticleFactory(title="Bài nháp", status=Article.Status.DRAFT),
-        "scheduled": ArticleFactory(title="Bài hẹn giờ", publish_at=now + HOUR),
+        "scheduled": ArticleFactory(title="Bài hẹn giờ", published_at=now + HOUR),
         "expired": ArticleFactory(
-            title="Thông báo hết hạn", publish_at=now - 3 * HOUR, expires_at=now - HOUR
+            title="Thông báo hết hạn", published_at=now - 3 * HOUR, expires_at=now - HOUR
         ),
         "expiring": ArticleFactory(
-            title="Thông báo còn hạn", publish_at=now - 3 * HOUR, expires_at=now + HOUR
+            title="Thông báo còn hạn", published_at=now - 3 * HOUR, expires_at=now + HOUR
         ),
     }
 
@@ -102,4 +102,4 @@ def test_expiry_before_publication_is_refused_by_the_database():
 
     now = timezone.now()
     with pytest.raises(IntegrityError), transaction.atomic():
-        ArticleFactory(publish_at=now, expires_at=now - HOUR)
+        ArticleFactory(published_at=now, expires_at=now - HOUR)

@@ -95,7 +95,7 @@ def test_pages_merge_every_app_without_repeating_or_losing_a_result(client):
     together, are every match exactly once, best first."""
     titles = [f"Trồng lúa vụ xuân bài {i}" for i in range(13)]
     for i, title in enumerate(titles):
-        ArticleFactory(title=title, publish_at=timezone.now() - datetime.timedelta(hours=i + 1))
+        ArticleFactory(title=title, published_at=timezone.now() - datetime.timedelta(hours=i + 1))
     courses = [CourseFactory(title=f"Lớp trồng lúa số {i}") for i in range(8)]
     seen = []
     for page in (1, 2, 3):

@@ -93,7 +93,7 @@ def site():
         cover=_picture(),
         cover_alt="Học viên lớp tin học",
         video_url="https://www.youtube.com/watch?v=dQw4w9WgXcQ",
-        publish_at=timezone.now().replace(microsecond=654321) - datetime.timedelta(hours=2),
+        published_at=timezone.now().replace(microsecond=654321) - datetime.timedelta(hours=2),
     )
     article.attachments.create(title="Kế hoạch mở lớp", file=ContentFile(PDF, name="ke-hoach.pdf"))
     article.attachments.create(title="Ảnh lớp học", file=_picture((800, 600)))

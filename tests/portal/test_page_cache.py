@@ -40,7 +40,7 @@ def test_a_publish_shows_on_the_next_request(client):
 
 def test_a_scheduled_article_appears_when_its_time_comes(client, monkeypatch):
     now = timezone.now()
-    ArticleFactory(title="Tin hẹn giờ", publish_at=now + datetime.timedelta(minutes=5))
+    ArticleFactory(title="Tin hẹn giờ", published_at=now + datetime.timedelta(minutes=5))
     assert "Tin hẹn giờ" not in client.get("/").content.decode()
     assert client.get("/")["X-Page-Cache"] == "hit"
     later = now + datetime.timedelta(minutes=6)

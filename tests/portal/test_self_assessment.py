@@ -128,16 +128,16 @@ def test_lifelong_week_counts_classes_in_the_week_and_not_outside(year_2025):
 
 
 def test_lifelong_week_counts_news_of_the_week_or_about_it(year_2025):
-    ArticleFactory(title="Họp xóm 3", publish_at=at(datetime.date(2025, 10, 20)))
-    ArticleFactory(title="Hưởng ứng năm trước", publish_at=at(datetime.date(2024, 10, 2)))
+    ArticleFactory(title="Họp xóm 3", published_at=at(datetime.date(2025, 10, 20)))
+    ArticleFactory(title="Hưởng ứng năm trước", published_at=at(datetime.date(2024, 10, 2)))
     assert not evidence.lifelong_week(year_2025).passed
-    ArticleFactory(title="Khai mạc lớp dưỡng sinh", publish_at=at(datetime.date(2025, 10, 2)))
+    ArticleFactory(title="Khai mạc lớp dưỡng sinh", published_at=at(datetime.date(2025, 10, 2)))
     # News of the week is shown for staff to judge, but is not evidence on its own.
     unrelated = evidence.lifelong_week(year_2025)
     assert not unrelated.passed and [t for t, _u in unrelated.links] == ["Khai mạc lớp dưỡng sinh"]
     ArticleFactory(
         title="Xã Tiên Tân tổng kết Tuần lễ hưởng ứng học tập suốt đời",
-        publish_at=at(datetime.date(2025, 10, 25)),
+        published_at=at(datetime.date(2025, 10, 25)),
     )
     result = evidence.lifelong_week(year_2025)
     assert result.passed
@@ -287,7 +287,7 @@ def test_an_unknown_year_is_404(client):
 def test_the_checklist_queries_stay_flat(client, year_2025, django_assert_max_num_queries):
     for n in range(5):
         held_class(datetime.date(2025, 3, 1 + n), datetime.date(2025, 4, 1))
-        ArticleFactory(publish_at=at(datetime.date(2025, 10, 2)))
+        ArticleFactory(published_at=at(datetime.date(2025, 10, 2)))
     client.force_login(center_staff())
     client.post(reverse("assessment-checklist", args=[2025]), post_data())
     # Session, user, permissions (2), the year, indicators, answers, then one query per

@@ -66,8 +66,13 @@ def test_ssl_redirect_defaults_on_in_production_and_can_be_turned_off():
     assert read_setting("SECURE_SSL_REDIRECT", DJANGO_SECURE_SSL_REDIRECT="0", **PROD) == "False"
 
 
-def test_database_defaults_to_sqlite_under_var():
-    assert read_setting("DATABASES['default']['NAME']", **PROD).endswith("var/portal.sqlite3")
+def test_database_is_postgresql_whatever_the_environment_says():
+    """PostgreSQL everywhere: unset, the machine's own server (its Unix socket); anything that
+    is not PostgreSQL stops the start with a message."""
+    assert read_setting("DATABASES['default']['ENGINE']", **PROD) == "django.db.backends.postgresql"
+    assert read_setting("DATABASES['default']['NAME']", **PROD) == "portal"
+    result = run_manage("check", DATABASE_URL="sqlite:///var/portal.sqlite3", **PROD)
+    assert result.returncode != 0 and "must name a PostgreSQL database" in result.stderr
 
 
 def test_postgres_connections_are_kept_and_health_checked():

@@ -86,15 +86,20 @@ def s3_storage(settings, s3_env):
     return default_storage
 
 
-@pytest.fixture
-def bucket(s3_endpoint):
+def s3_bucket(endpoint, name=BUCKET):
+    """A bucket of moto's server, as its owner (the site's key) sees it."""
     return boto3.resource(
         "s3",
-        endpoint_url=s3_endpoint,
+        endpoint_url=endpoint,
         aws_access_key_id=KEYS["DJANGO_S3_ACCESS_KEY_ID"],
         aws_secret_access_key=KEYS["DJANGO_S3_SECRET_ACCESS_KEY"],
         region_name="us-east-1",
-    ).Bucket(BUCKET)
+    ).Bucket(name)
+
+
+@pytest.fixture
+def bucket(s3_endpoint):
+    return s3_bucket(s3_endpoint)
 
 
 def fetch(url):

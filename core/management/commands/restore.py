@@ -1,4 +1,4 @@
-"""manage.py restore ARCHIVE.tar: into an empty database and media folder, then verified."""
+"""manage.py restore ARCHIVE.tar: into an empty database and media storage, then verified."""
 
 import subprocess
 from pathlib import Path
@@ -10,8 +10,9 @@ from core import backup
 
 class Command(BaseCommand):
     help = (
-        "Restore a `manage.py backup` archive into an EMPTY database and media folder, then "
-        "check every table's row count and that every stored file exists and is intact."
+        "Restore a `manage.py backup` archive into an EMPTY database and media storage (the "
+        "site's media folder or S3 bucket, written through the storage), then check every "
+        "table's row count and that every stored file exists and is intact."
     )
 
     def add_arguments(self, parser):
@@ -21,7 +22,9 @@ class Command(BaseCommand):
             help="Restore into this (empty) database instead of DATABASE_URL.",
         )
         parser.add_argument(
-            "--media-root", type=Path, help="Restore files here instead of MEDIA_ROOT."
+            "--media-root",
+            type=Path,
+            help="Restore files into this folder instead of the site's storage.",
         )
         parser.add_argument(
             "--verify-only",
