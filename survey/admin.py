@@ -1,3 +1,6 @@
+"""The survey in the admin (its own section, "Khảo sát nhu cầu học tập"): answers are read and
+corrected here, never added; their ticks are shown, not edited."""
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
