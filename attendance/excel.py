@@ -1,30 +1,22 @@
-"""Excel files for staff: class lists, attendance, figures, the learner import.
+"""Excel files for staff: class lists, attendance, a learner's data, the learner import.
 
-Real .xlsx (openpyxl) so Vietnamese opens intact in Excel. Any text a person typed that starts
-like a formula (= + - @, or a tab/carriage return) is written with a leading apostrophe, so
-Excel shows it as text and never runs it.
+Cells are written through `core.spreadsheets` (formula starts escaped, as in every download).
 """
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.utils.formats import number_format
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from attendance import cleaning
-from attendance.models import Hamlet, Sex
+from attendance.models import Sex
+from core.models import Hamlet
+from core.spreadsheets import sheet
 from core.text import fold
 from core.uploads import archive_facts, human_size
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_IMPORT_ROWS = 2000
 # What reading one import may cost, decided before the rows are read (a 700 KB file can declare
 # millions of rows or unpack to hundreds of megabytes). A list of 2,000 learners made from the
@@ -33,51 +25,6 @@ MAX_IMPORT_ROWS = 2000
 MAX_SHEET_ROWS = 5000  # rows read, blank ones included
 MAX_SHEET_CELLS = 100_000  # rows × columns, as the sheet declares its size
 MAX_UNPACKED_BYTES = 3 * 1024 * 1024  # every part of the workbook, unpacked
-
-
-def safe(value):
-    """A cell value Excel will not evaluate."""
-    if isinstance(value, Promise):  # a lazy translation
-        value = str(value)
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
-def sheet(wb, title, header, rows, *, first=False):
-    ws = wb.active if first else wb.create_sheet()
-    ws.title = title[:31]
-    ws.append([safe(h) for h in header])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        ws.append([safe(v) for v in row])
-    for i, h in enumerate(header, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = max(10, min(len(str(h)) + 6, 40))
-    ws.freeze_panes = "A2"
-    return ws
-
-
-def response(wb, filename):
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    resp = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    resp["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return resp
-
-
-def table_response(rows, *, fmt, name, title):
-    """Figures as a download: `rows` (the first is the header) as .xlsx, or as CSV with a
-    byte-order mark so Excel reads the Vietnamese as UTF-8. Both escape formula starts."""
-    if fmt == "csv":
-        resp = HttpResponse(content_type="text/csv; charset=utf-8")
-        resp["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        resp.write("\ufeff")
-        csv.writer(resp).writerows([safe(v) for v in row] for row in rows)
-        return resp
-    wb = Workbook()
-    sheet(wb, title, rows[0], rows[1:], first=True)
-    return response(wb, f"{name}.xlsx")
 
 
 def class_list(course, enrollments):

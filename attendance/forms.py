@@ -1,4 +1,3 @@
-import re
 import uuid
 
 from crispy_forms.helper import FormHelper
@@ -9,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from attendance import cleaning
-from attendance.models import Hamlet, Sex
+from attendance.models import Sex
+from core.cleaning import clean_note
+from core.models import Hamlet
 
 
 def consent_text():
@@ -87,7 +88,7 @@ class EnrollmentForm(forms.Form):
         self.helper.disable_csrf = True
 
     def clean_note(self):
-        return cleaning.clean_note(self.cleaned_data["note"])
+        return clean_note(self.cleaned_data["note"])
 
     def clean(self):
         data = super().clean()
@@ -156,149 +157,4 @@ class StatisticsSpanForm(forms.Form):
         data = super().clean()
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
             raise ValidationError(_("The first year must not be after the last year."))
-        return data
-
-
-def survey_consent_text():
-    """What a survey respondent who leaves a name or phone agrees to, stored word for word."""
-    years = settings.LEARNER_RETENTION_YEARS
-    return ngettext(
-        "I agree that the community learning center of Tiên Tân keeps my name and phone to "
-        "tell me when a class on these topics opens. They are never published, are erased "
-        "%(years)d year after this answer, and I may ask the center at any time to see or "
-        "erase them.",
-        "I agree that the community learning center of Tiên Tân keeps my name and phone to "
-        "tell me when a class on these topics opens. They are never published, are erased "
-        "%(years)d years after this answer, and I may ask the center at any time to see or "
-        "erase them.",
-        years,
-    ) % {"years": years}
-
-
-class SurveyForm(forms.Form):
-    """The learning-needs survey. The public page and the staff's paper entry share it; only
-    staff see the date field (`paper=True`), the public form keeps the honeypot."""
-
-    kinds = forms.MultipleChoiceField(
-        label=_("What would you like to learn?"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Tick as many as you like."),
-    )
-    other_topic = forms.CharField(
-        label=_("Something else (write it)"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(attrs={"placeholder": _("e.g. cooking, sewing, beekeeping")}),
-    )
-    hamlet = forms.ModelChoiceField(
-        label=_("Your hamlet"),
-        queryset=Hamlet.objects.all(),
-        empty_label=_("— choose your hamlet —"),
-        error_messages={
-            "required": _("Choose your hamlet."),
-            "invalid_choice": _("Choose a hamlet from the list."),
-        },
-    )
-    times = forms.MultipleChoiceField(
-        label=_("What time of day suits you?"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": _("Choose a time of day from the list.")},
-    )
-    seasons = forms.MultipleChoiceField(
-        label=_("When in the year do you have time?"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": _("Choose a season from the list.")},
-    )
-    full_name = forms.CharField(label=_("Your name (optional)"), required=False, max_length=200)
-    phone = forms.CharField(
-        label=_("Phone (optional)"),
-        required=False,
-        max_length=30,
-        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
-    )
-    consent = forms.BooleanField(label="", required=False)  # survey_consent_text(), per form
-    website = forms.CharField(required=False, label=_("Leave this empty"))
-    token = forms.UUIDField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, paper=False, **kwargs):
-        from attendance.models import Season, TimeOfDay
-        from classes.models import Kind
-
-        super().__init__(*args, **kwargs)
-        self.paper = paper
-        self.fields["kinds"].choices = Kind.choices
-        self.fields["kinds"].error_messages["invalid_choice"] = _("Choose topics from the list.")
-        self.fields["times"].choices = TimeOfDay.choices
-        self.fields["seasons"].choices = Season.choices
-        self.fields["consent"].label = survey_consent_text()
-        self.fields["token"].initial = uuid.uuid4()
-        self.fields["full_name"].widget.attrs["autocomplete"] = "name"
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-        if paper:
-            del self.fields["website"]
-            self.fields["answered_on"] = forms.DateField(
-                label=_("Date on the paper form"),
-                help_text=_("Day first, e.g. 25/12/2026."),
-                error_messages={"invalid": _("Type the date day first, e.g. 25/12/2026.")},
-            )
-            self.fields["consent"].help_text = _(
-                "Tick only if the person ticked this box on the paper form."
-            )
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-
-    def clean_other_topic(self):
-        from attendance.survey import topic_key
-
-        try:
-            text = cleaning.clean_note(self.cleaned_data["other_topic"])
-        except ValidationError as error:
-            if error.code != "markup":
-                raise
-            raise ValidationError(
-                _("The topic may not contain the signs < and >."), code="markup"
-            ) from None
-        if text and not topic_key(text):
-            raise ValidationError(_("Write the topic in words."), code="no_words")
-        return re.sub(r"\s+", " ", text)
-
-    def clean_full_name(self):
-        value = self.cleaned_data["full_name"]
-        return cleaning.clean_person_name(value) if value.strip() else ""
-
-    def clean_phone(self):
-        return cleaning.normalize_phone(self.cleaned_data["phone"])
-
-    def clean_answered_on(self):
-        from django.utils import timezone
-
-        value = self.cleaned_data["answered_on"]
-        if value > timezone.localdate():
-            raise ValidationError(_("The date cannot be in the future."), code="future")
-        return value
-
-    def clean(self):
-        data = super().clean()
-        if data.get("website"):
-            raise ValidationError(
-                _("Your answer could not be sent. Please call the center."), code="spam"
-            )
-        no_topic = not data.get("kinds") and not data.get("other_topic")
-        if no_topic and "other_topic" not in self.errors:
-            self.add_error(
-                "kinds", _("Tick at least one topic, or write what you would like to learn.")
-            )
-        has_contact = data.get("full_name") or data.get("phone")
-        if has_contact and not data.get("consent"):
-            self.add_error(
-                "consent",
-                _(
-                    "You left a name or phone: tick the box to agree that the center keeps "
-                    "them, or clear them to answer anonymously."
-                ),
-            )
         return data

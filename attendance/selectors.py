@@ -27,14 +27,6 @@ def staff_tools(user):
                 reverse("attendance:course-pick"),
             )
         )
-    if user.has_perm("attendance.view_surveyresponse"):
-        tools.append(
-            StaffTool(
-                _("Learning-needs survey"),
-                _("What villagers want to learn, by topic, hamlet and time; enter paper forms."),
-                reverse("attendance:survey-demand"),
-            )
-        )
     if user.has_perm("attendance.add_learner"):
         tools.append(
             StaffTool(

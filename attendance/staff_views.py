@@ -27,6 +27,7 @@ from attendance.services import (
     learner_erase,
 )
 from classes.models import Course, Session
+from core import spreadsheets
 from core.views import StaffView as CoreStaffView
 
 IMPORT_KEY = "learner_import"
@@ -206,7 +207,7 @@ class ClassListExportView(StaffView):
     def get(self, request, slug):
         course = get_object_or_404(Course, slug=slug)
         wb = excel.class_list(course, _enrollments(course))
-        return excel.response(wb, f"danh-sach-{course.slug}.xlsx")
+        return spreadsheets.response(wb, f"danh-sach-{course.slug}.xlsx")
 
 
 class AttendanceExportView(StaffView):
@@ -218,14 +219,14 @@ class AttendanceExportView(StaffView):
         marks = {key: str(labels[status]) for key, status in statuses.items()}
         attended = AttendanceMark.attended_per_enrollment(statuses)
         wb = excel.attendance_sheet(course, _enrollments(course), sessions, marks, attended)
-        return excel.response(wb, f"diem-danh-{course.slug}.xlsx")
+        return spreadsheets.response(wb, f"diem-danh-{course.slug}.xlsx")
 
 
 class ImportTemplateView(StaffView):
     permission_required = "attendance.add_learner"
 
     def get(self, request):
-        return excel.response(excel.import_template(), "mau-nhap-hoc-vien.xlsx")
+        return spreadsheets.response(excel.import_template(), "mau-nhap-hoc-vien.xlsx")
 
 
 def _mark_known(rows):
@@ -299,7 +300,7 @@ class LearnerImportView(StaffView):
         if not pending:
             messages.error(request, _("Nothing to import: upload the file again."))
             return redirect("attendance:learner-import")
-        from attendance.models import Hamlet
+        from core.models import Hamlet
 
         hamlets = {h.pk: h for h in Hamlet.objects.all()}
         course = Course.objects.filter(pk=pending["course"]).first()
@@ -351,7 +352,7 @@ class LearnerDataView(StaffView):
             )
             response["Content-Disposition"] = f'attachment; filename="hoc-vien-{pk}.json"'
             return response
-        return excel.response(excel.learner_workbook(data), f"hoc-vien-{pk}.xlsx")
+        return spreadsheets.response(excel.learner_workbook(data), f"hoc-vien-{pk}.xlsx")
 
 
 class LearnerEraseView(StaffView):

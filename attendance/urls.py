@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from attendance import staff_views, survey_views, views
+from attendance import staff_views, views
 
 app_name = "attendance"
 
@@ -12,10 +12,6 @@ urlpatterns = [
         name="statistics-download",
     ),
     path("lop-hoc/<slug:slug>/dang-ky/", views.enroll, name="enroll"),
-    # Learning-needs survey.
-    path("khao-sat/", survey_views.survey_form, name="survey"),
-    path("khao-sat/cam-on/", survey_views.survey_thanks, name="survey-thanks"),
-    path("khao-sat/in/", survey_views.survey_paper, name="survey-paper"),
     path("lop-hoc/<slug:slug>/dang-ky/xong/", views.enroll_done, name="enroll-done"),
     # Staff pages.
     path("quan-ly/diem-danh/", staff_views.CoursePickView.as_view(), name="course-pick"),
@@ -64,22 +60,5 @@ urlpatterns = [
         "quan-ly/hoc-vien/<int:pk>/xoa-du-lieu/",
         staff_views.LearnerEraseView.as_view(),
         name="learner-erase",
-    ),
-    path("quan-ly/khao-sat/", survey_views.SurveyDemandView.as_view(), name="survey-demand"),
-    re_path(
-        r"^quan-ly/khao-sat/tai-ve\.(?P<fmt>xlsx|csv)$",
-        survey_views.SurveyDemandDownloadView.as_view(),
-        name="survey-demand-download",
-    ),
-    path("quan-ly/khao-sat/nhap/", survey_views.SurveyEntryView.as_view(), name="survey-entry"),
-    path(
-        "quan-ly/khao-sat/tao-lop-nhap/",
-        survey_views.SurveyDraftCourseView.as_view(),
-        name="survey-draft-course",
-    ),
-    path(
-        "quan-ly/khao-sat/nguoi-quan-tam/",
-        survey_views.SurveyInterestedView.as_view(),
-        name="survey-interested",
     ),
 ]

@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from attendance import charts, excel, statistics
+from attendance import statistics
 from attendance.forms import EnrollmentForm, StatisticsSpanForm, consent_text
 from attendance.services import EnrollmentRefusedError, enrollment_create
 from classes.models import Course, FiguresSource
-from core import ratelimit
+from core import charts, ratelimit, spreadsheets
 
 log = logging.getLogger(__name__)
 DONE_KEY = "enrollment_done"
@@ -183,4 +183,4 @@ def statistics_download(request, fmt):
     figures = statistics.compute(start, end) if start else statistics.Figures(None, None)
     name = f"thong-ke-{start or ''}-{end or ''}-{timezone.localdate():%Y%m%d}"
     rows = list(_figure_rows(figures))
-    return excel.table_response(rows, fmt=fmt, name=name, title=_("Statistics"))
+    return spreadsheets.table_response(rows, fmt=fmt, name=name, title=_("Statistics"))

@@ -111,3 +111,16 @@ class PortalAdminSite(admin.AdminSite):
                 {"__module__": admin_class.__module__, "__doc__": admin_class.__doc__},
             )
         super().register(model_or_iterable, admin_class, **options)
+
+
+# The ground floor's own models that staff edit. `CoreConfig.ready` registers them: this module
+# is imported while `admin.site` is being made (it holds the site's class), so registering here
+# would reach a site that is then thrown away.
+
+
+class HamletAdmin(admin.ModelAdmin):
+    """The hamlets offered in the enrollment form and the survey (xóm)."""
+
+    list_display = ["name", "position", "is_other"]
+    list_editable = ["position"]
+    search_fields = ["name"]

@@ -22,6 +22,14 @@ class CoreConfig(AppConfig):
         # Any change to content invalidates the anonymous page cache at once.
         connect_signals()
 
+        from django.contrib import admin
+
+        from core.admin import HamletAdmin
+        from core.models import Hamlet
+
+        # Not with @admin.register in core/admin.py: see the note there.
+        admin.site.register(Hamlet, HamletAdmin)
+
         from core import lookups
 
         # `field__fold`: accent-insensitive comparisons in the database (the admin's search).

@@ -153,3 +153,26 @@ class RichTextImage(StampedModel):
                 save=False,
             )
         super().save(*args, **kwargs)
+
+
+class Hamlet(models.Model):
+    """A hamlet (xóm) of the commune: where a learner lives, where a survey answer came from.
+    Staff edit the list."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    is_other = models.BooleanField(
+        _("means “other”"),
+        default=False,
+        help_text=_("The choice for people living outside the listed hamlets."),
+    )
+
+    class Meta:
+        ordering = ["is_other", "position", "name"]
+        verbose_name = _("hamlet")
+        verbose_name_plural = _("hamlets")
+        # Made by attendance before the survey shared it (issue 13): the table keeps its name.
+        db_table = "attendance_hamlet"
+
+    def __str__(self):
+        return self.name

@@ -22,6 +22,7 @@ ROLES = {
         "news": ALL,
         "classes": ALL,
         "attendance": ALL,
+        "survey": ALL,
         # The center publishes its own disclosures; which organization's documents a member
         # may touch is decided by Organization.staff_group (see disclosures.admin).
         # This includes the commune's learning-community self-assessment (issue 8): the
@@ -33,6 +34,8 @@ ROLES = {
         # button (core.RichTextImage).
         "core": (),
         "core.richtextimage": ("add",),
+        # The commune's hamlets, offered by the enrollment form and the survey.
+        "core.hamlet": ALL,
     },
     SCHOOL_STAFF: {
         # Disclosure documents are kept at least five years: nobody but an administrator

@@ -15,9 +15,10 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
-from attendance.hamlets import ensure_defaults
-from attendance.models import Enrollment, Hamlet, Learner, new_reference
+from attendance.models import Enrollment, Learner, new_reference
 from classes.models import Course, Kind, Partner
+from core.hamlets import ensure_defaults
+from core.models import Hamlet
 from core.search import searchable_text
 from core.text import fold
 from disclosures.models import Basis, DisclosureDocument, Organization

@@ -4,6 +4,8 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from core.hamlets import ensure_defaults
+from core.models import Hamlet
 from core.roles import CENTER_STAFF, SCHOOL_STAFF
 
 PASSWORD = "mat-khau-thu-nghiem-2025"
@@ -38,3 +40,9 @@ def school_staff(**kwargs):
 
 def administrator(**kwargs):
     return UserFactory(is_superuser=True, **kwargs)
+
+
+def hamlet(name="Xóm 1"):
+    # Transactional tests flush the rows the migration made: put them back when needed.
+    ensure_defaults(Hamlet)
+    return Hamlet.objects.get(name=name)

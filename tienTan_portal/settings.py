@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "news",
     "classes",
     "attendance",
+    "survey",
     "disclosures",
 ]
 
@@ -174,7 +175,7 @@ PAGE_CACHE_SECONDS = env.int(
 PAGE_CACHE_IGNORE_APPS = ["sessions", "axes", "admin", "auth", "contenttypes"]
 # ...nor these models: survey answers are never shown publicly, and every villager's answer
 # would otherwise empty the whole page cache.
-PAGE_CACHE_IGNORE_MODELS = ["attendance.surveyresponse", "attendance.surveychoice"]
+PAGE_CACHE_IGNORE_MODELS = ["survey.surveyresponse", "survey.surveychoice"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -5,8 +5,10 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.decorators.http import require_safe
 
+from attendance import urls as attendance_urls
 from core import accounts
 from core import views as core_views
+from survey import urls as survey_urls
 from tienTan_portal import assessment_views, center, report_views, views
 from tienTan_portal.sitemaps import SITEMAPS
 
@@ -38,7 +40,12 @@ urlpatterns = [
         core_views.rich_text_image_upload,
         name="rich-text-image-upload",
     ),
-    path("", include("attendance.urls")),
+    # The survey left attendance (issue 13) but kept its URL names ("attendance:survey…"):
+    # one namespace, served from both apps' patterns.
+    path(
+        "",
+        include((attendance_urls.urlpatterns + survey_urls.urlpatterns, "attendance")),
+    ),
     # "Forgotten your password?" on the admin login page. The form answers the same whether
     # or not an account has that address, so it reveals nobody's account.
     path(

@@ -28,11 +28,12 @@ from core.search import clean_query, excerpt, highlight, hits, rank, search_word
 from core.staff import StaffTool
 from disclosures import selectors as disclosures_selectors
 from news import selectors as news_selectors
+from survey import selectors as survey_selectors
 
 log = logging.getLogger(__name__)
 
 HOME_PARTS = [news_selectors, classes_selectors, disclosures_selectors, attendance_selectors]
-STAFF_TOOL_SOURCES = [attendance_selectors]
+STAFF_TOOL_SOURCES = [attendance_selectors, survey_selectors]
 SEARCH_SOURCES = [news_selectors, classes_selectors, disclosures_selectors]
 # `?tat-ca=1`: every match, without the cut of weak ones (core.search, rule 3).
 ALL_PARAMETER = "tat-ca"

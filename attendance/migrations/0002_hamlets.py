@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from attendance.hamlets import ensure_defaults
+from core.hamlets import ensure_defaults
 from core.migration_history import trigram_index
 
 

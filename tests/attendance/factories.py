@@ -1,14 +1,8 @@
 import factory
 
-from attendance.hamlets import ensure_defaults
-from attendance.models import Enrollment, Hamlet, Learner
+from attendance.models import Enrollment, Learner
 from tests.classes.factories import CourseFactory
-
-
-def hamlet(name="Xóm 1"):
-    # Transactional tests flush the rows the migration made: put them back when needed.
-    ensure_defaults(Hamlet)
-    return Hamlet.objects.get(name=name)
+from tests.factories import hamlet
 
 
 class LearnerFactory(factory.django.DjangoModelFactory):

@@ -5,8 +5,8 @@ from itertools import pairwise
 
 import pytest
 
-from attendance.charts import LABEL_WIDTH, bar_chart, label_lines
 from classes.models import Kind
+from core.charts import LABEL_WIDTH, bar_chart, label_lines
 from tests.classes.factories import PartnerFactory, historical_course
 
 SVG = "{http://www.w3.org/2000/svg}"

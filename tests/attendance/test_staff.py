@@ -322,7 +322,7 @@ def test_admin_pages_load(client, setup):
         f"/admin/attendance/enrollment/?q={enrollment.reference}",
         "/admin/attendance/enrollment/?q=le+thi",
         "/admin/attendance/attendancemark/",
-        "/admin/attendance/hamlet/",
+        "/admin/core/hamlet/",
     ]:
         assert client.get(url).status_code == 200, url
     assert hamlet("Khác").is_other

@@ -15,9 +15,9 @@ from classes.models import Course
 from core.text import class_named, class_title
 from tests.attendance.factories import enroll_data, hamlet
 from tests.attendance.test_staff import import_file
-from tests.attendance.test_survey import DRAFT, answer
 from tests.classes.factories import CourseFactory, SessionFactory
 from tests.factories import center_staff
+from tests.survey.test_survey import DRAFT, answer
 
 pytestmark = pytest.mark.django_db
 

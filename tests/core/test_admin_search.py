@@ -14,11 +14,12 @@ from django.contrib import admin
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
-from attendance.models import AttendanceMark, SurveyResponse
+from attendance.models import AttendanceMark
 from core.admin import FoldedSearchMixin
 from disclosures.assessment_models import Indicator, LegacyAssessmentResult, SelfAssessment
 from disclosures.models import Organization
 from news.models import Category
+from survey.models import SurveyResponse
 from tests.attendance.factories import EnrollmentFactory, LearnerFactory, hamlet
 from tests.classes.factories import CourseFactory, PartnerFactory, SessionFactory
 from tests.disclosures.factories import DocumentFactory
@@ -61,11 +62,11 @@ ROWS = {
     "news.article": lambda text: ArticleFactory(title=text),
     "classes.partner": lambda text: PartnerFactory(name=text),
     "classes.course": lambda text: CourseFactory(title=text),
-    "attendance.hamlet": lambda text: type(hamlet()).objects.create(name=text),
+    "core.hamlet": lambda text: type(hamlet()).objects.create(name=text),
     "attendance.learner": lambda text: LearnerFactory(full_name=text),
     "attendance.enrollment": lambda text: EnrollmentFactory(learner=LearnerFactory(full_name=text)),
     "attendance.attendancemark": _attendance_mark,
-    "attendance.surveyresponse": lambda text: SurveyResponse.objects.create(
+    "survey.surveyresponse": lambda text: SurveyResponse.objects.create(
         hamlet=hamlet(), other_topic=text
     ),
     "disclosures.organization": lambda text: Organization.objects.create(

@@ -90,7 +90,8 @@ def test_what_the_units_run_exists():
         if "gunicorn" in line:
             config = shlex.split(line)[shlex.split(line).index("--config") + 1]
             assert (DEPLOY.parent / config).is_file(), f"{unit}: {config} is missing"
-    assert {"erase_expired_learners", "backup", "mail_admins"} <= seen
+    retention = {"erase_expired_learners", "erase_expired_survey_contacts"}
+    assert retention | {"backup", "mail_admins"} <= seen
 
 
 def test_the_shared_cache_folder_is_one_the_services_may_write():

@@ -47,13 +47,13 @@ from PIL import Image
 
 from core.middleware import is_staff_path
 from tests.attendance.factories import enroll_data
-from tests.attendance.test_survey import survey_data
 from tests.classes.factories import CourseFactory, PartnerFactory, SessionFactory
 from tests.core.test_uploads import PDF
 from tests.disclosures.factories import DocumentFactory, center
 from tests.factories import center_staff
 from tests.html_outline import outline_problems
 from tests.news.factories import ArticleFactory, category
+from tests.survey.test_survey import survey_data
 
 pytestmark = pytest.mark.django_db
 

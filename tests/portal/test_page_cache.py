@@ -80,7 +80,7 @@ def test_saving_a_session_does_not_empty_the_cache(client):
 def test_a_villagers_survey_answer_does_not_empty_the_cache(client):
     """Answers are never shown publicly; each one emptying the cache would let anyone slow
     the site down by answering."""
-    from attendance.services import survey_response_create
+    from survey.services import survey_response_create
     from tests.attendance.factories import hamlet
 
     where = hamlet()

@@ -106,7 +106,7 @@ def test_a_form_sent_without_its_security_code_gets_a_vietnamese_page():
     open for hours, or whose browser blocks cookies, gets the site's page instead."""
     from django.test import Client
 
-    from attendance.models import SurveyResponse
+    from survey.models import SurveyResponse
 
     response = Client(enforce_csrf_checks=True).post("/khao-sat/", {"kinds": ["it"]})
     assert response.status_code == 403

@@ -221,7 +221,7 @@ TABLE = {
         lambda d: reverse("attendance:survey-interested") + "?chu-de=kind:it",
         staff_only("center"),
     ),
-    # POST only: a GET by someone allowed is 405 (tests/attendance/test_survey.py posts).
+    # POST only: a GET by someone allowed is 405 (tests/survey/test_survey.py posts).
     "attendance:survey-draft-course": (
         lambda d: reverse("attendance:survey-draft-course"),
         {"anonymous": LOGIN, "school": 403, "center": 405, "admin": 405},
@@ -238,6 +238,7 @@ ADMIN_APPS = {
     "news": {"center"},
     "classes": {"center"},
     "attendance": {"center"},
+    "survey": {"center"},
     "disclosures": {"school", "center"},
     # A model listed on its own overrides its app's row.
     "disclosures.indicator": {"center"},
@@ -246,6 +247,10 @@ ADMIN_APPS = {
     "disclosures.legacyassessmentresult": {"center"},
     "auth": set(),
     "axes": set(),
+    # The shared tools: administrators only, but the commune's hamlets (the enrollment
+    # form's and the survey's list), which the center keeps.
+    "core": set(),
+    "core.hamlet": {"center"},
 }
 
 

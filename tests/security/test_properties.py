@@ -68,7 +68,7 @@ def test_highlight_never_lets_markup_through(text, words):
     st.sampled_from(["", " ", ".", "-"]),
 )
 def test_phone_numbers_normalize_to_one_form(digits, prefix, separator):
-    from attendance.cleaning import normalize_phone
+    from core.cleaning import normalize_phone
 
     national = "0" + digits
     typed = prefix + separator.join([digits[:3], digits[3:6], digits[6:]])
@@ -81,7 +81,7 @@ def test_phone_numbers_normalize_to_one_form(digits, prefix, separator):
 def test_phone_normalizing_accepts_only_phone_numbers(text):
     from django.core.exceptions import ValidationError
 
-    from attendance.cleaning import normalize_phone
+    from core.cleaning import normalize_phone
 
     try:
         phone = normalize_phone(text)

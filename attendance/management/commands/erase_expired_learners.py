@@ -1,20 +1,14 @@
 """Retention: erase learners' personal data some years after their classes ended.
 
 Run it daily from cron or a systemd timer (see README). Names, phones, birth years, hamlets
-and guardians are erased; enrollments stay, anonymous, so every count keeps its value. Names
-and phones left in learning-needs survey answers older than the same period are erased too;
-the answers themselves stay and keep counting.
+and guardians are erased; enrollments stay, anonymous, so every count keeps its value. The
+survey's contacts are erased by its own command, `erase_expired_survey_contacts`, run with this.
 """
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from attendance.services import (
-    learners_erase_expired,
-    learners_past_retention,
-    survey_contacts_erase_expired,
-    survey_contacts_past_retention,
-)
+from attendance.services import learners_erase_expired, learners_past_retention
 
 
 class Command(BaseCommand):
@@ -34,11 +28,7 @@ class Command(BaseCommand):
         if dry_run:
             count = learners_past_retention(years=years).count()
             self.stdout.write(f"{count} learner(s) past {years} year(s) would be erased.")
-            survey = survey_contacts_past_retention(years=years).count()
-            self.stdout.write(f"{survey} survey contact(s) would be erased.")
             return
         count = learners_erase_expired(years=years)
         # Only a count: never a name in a log line.
         self.stdout.write(f"Erased the personal data of {count} learner(s) (retention {years} y).")
-        survey = survey_contacts_erase_expired(years=years)
-        self.stdout.write(f"Erased the contact details of {survey} survey answer(s).")

@@ -3,8 +3,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from attendance.models import SurveyResponse
-from tests.attendance.factories import hamlet
+from survey.models import SurveyResponse
+from tests.factories import hamlet
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

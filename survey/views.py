@@ -17,14 +17,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from attendance import charts, excel, survey
-from attendance.forms import SurveyForm, survey_consent_text
-from attendance.models import Hamlet, Season, SurveyResponse, TimeOfDay
-from attendance.services import survey_course_draft, survey_response_create
-from attendance.staff_views import StaffView
 from classes.models import Kind
-from core import ratelimit
+from core import charts, ratelimit, spreadsheets
+from core.models import Hamlet
 from core.text import class_named
+from core.views import StaffView
+from survey.demand import answer_years, demand, interested, topic_label
+from survey.forms import SurveyForm, survey_consent_text
+from survey.models import Season, SurveyResponse, TimeOfDay
+from survey.services import survey_course_draft, survey_response_create
+from survey.topics import parse_topic
 
 log = logging.getLogger(__name__)
 
@@ -56,18 +58,18 @@ def survey_form(request):
         # The enrollment form's limit, counted apart so one does not use up the other.
         if ratelimit.hit(request, "survey"):
             log.warning("Survey rate limit reached")
-            return render(request, "attendance/survey/limited.html", status=429)
+            return render(request, "survey/limited.html", status=429)
         if form.is_valid():
             response, _created = _save(form)
             log.info("Survey answer %s", response.pk)
             return redirect("attendance:survey-thanks")
         status = 400
-    return render(request, "attendance/survey/form.html", {"form": form}, status=status)
+    return render(request, "survey/form.html", {"form": form}, status=status)
 
 
 @require_GET
 def survey_thanks(request):
-    return render(request, "attendance/survey/thanks.html")
+    return render(request, "survey/thanks.html")
 
 
 @require_GET
@@ -75,7 +77,7 @@ def survey_paper(request):
     """The same questions on one A4 sheet, to hand out at hamlet meetings."""
     return render(
         request,
-        "attendance/survey/paper.html",
+        "survey/paper.html",
         {
             "kinds": Kind.choices,
             "times": TimeOfDay.choices,
@@ -97,12 +99,12 @@ def _year(request):
 class SurveyDemandView(StaffView):
     """What villagers asked for: topics, hamlets, times and seasons, for one year or all."""
 
-    permission_required = "attendance.view_surveyresponse"
+    permission_required = "survey.view_surveyresponse"
 
     def get(self, request):
         year = _year(request)
-        result = survey.demand(year)
-        context = {"demand": result, "year": year, "years": survey.answer_years()}
+        result = demand(year)
+        context = {"demand": result, "year": year, "years": answer_years()}
         if result.answers:
             context["charts"] = {
                 "topics": charts.bar_chart((t.label, t.requests) for t in result.topics),
@@ -110,7 +112,7 @@ class SurveyDemandView(StaffView):
                 "times": charts.bar_chart(result.times),
                 "seasons": charts.bar_chart(result.seasons, colour="#8a4b08"),
             }
-        return render(request, "attendance/survey/demand.html", context)
+        return render(request, "survey/demand.html", context)
 
 
 def demand_rows(result):
@@ -131,20 +133,22 @@ def demand_rows(result):
 class SurveyDemandDownloadView(StaffView):
     """The demand page's figures as .xlsx or CSV (counts only, no contact)."""
 
-    permission_required = "attendance.view_surveyresponse"
+    permission_required = "survey.view_surveyresponse"
 
     def get(self, request, fmt):
         year = _year(request)
-        rows = list(demand_rows(survey.demand(year)))
+        rows = list(demand_rows(demand(year)))
         name = f"khao-sat-nhu-cau-{year or 'tat-ca'}-{timezone.localdate():%Y%m%d}"
-        return excel.table_response(rows, fmt=fmt, name=name, title=_("Learning-needs survey"))
+        return spreadsheets.table_response(
+            rows, fmt=fmt, name=name, title=_("Learning-needs survey")
+        )
 
 
 class SurveyEntryView(StaffView):
     """Staff type in paper forms, one after the other."""
 
-    permission_required = "attendance.add_surveyresponse"
-    template = "attendance/survey/entry.html"
+    permission_required = "survey.add_surveyresponse"
+    template = "survey/entry.html"
 
     def get(self, request):
         return render(request, self.template, {"form": SurveyForm(paper=True)})
@@ -170,11 +174,11 @@ class SurveyEntryView(StaffView):
 class SurveyDraftCourseView(StaffView):
     """POST only: turn a requested topic into a draft class, then open it in the admin."""
 
-    permission_required = ("attendance.view_surveyresponse", "classes.add_course")
+    permission_required = ("survey.view_surveyresponse", "classes.add_course")
     http_method_names = ["post"]
 
     def post(self, request):
-        topic = survey.parse_topic(request.POST.get("topic"))
+        topic = parse_topic(request.POST.get("topic"))
         if topic is None:
             messages.error(request, _("That topic is not in the survey."))
             return redirect("attendance:survey-demand")
@@ -203,20 +207,20 @@ class SurveyDraftCourseView(StaffView):
 class SurveyInterestedView(StaffView):
     """Who asked for a topic and agreed to be contacted: name, hamlet, phone; printable."""
 
-    permission_required = "attendance.view_surveyresponse"
+    permission_required = "survey.view_surveyresponse"
 
     def get(self, request):
-        topic = survey.parse_topic(request.GET.get("chu-de"))
+        topic = parse_topic(request.GET.get("chu-de"))
         if topic is None:
             raise Http404
         year = _year(request)
         return render(
             request,
-            "attendance/survey/interested.html",
+            "survey/interested.html",
             {
-                "label": survey.topic_label(topic, year),
+                "label": topic_label(topic, year),
                 "year": year,
-                "people": survey.interested(topic, year),
+                "people": interested(topic, year),
                 "back": reverse("attendance:survey-demand") + (f"?nam={year}" if year else ""),
             },
         )

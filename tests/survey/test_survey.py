@@ -15,12 +15,12 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from attendance.models import SurveyChoice, SurveyResponse
-from attendance.services import survey_response_create
-from attendance.survey import demand, interested, topic_key
 from classes.models import Course
-from tests.attendance.factories import hamlet
-from tests.factories import center_staff, school_staff
+from survey.demand import demand, interested
+from survey.models import SurveyChoice, SurveyResponse
+from survey.services import survey_response_create
+from survey.topics import topic_key
+from tests.factories import center_staff, hamlet, school_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -346,9 +346,9 @@ def test_paper_entry_checks_like_the_public_form(client):
 
 def test_answers_are_read_in_the_admin_and_added_on_the_staff_page(client, answers):
     client.force_login(center_staff())
-    assert client.get("/admin/attendance/surveyresponse/").status_code == 200
-    assert client.get("/admin/attendance/surveyresponse/add/").status_code == 403
-    change = client.get(f"/admin/attendance/surveyresponse/{answers[0].pk}/change/")
+    assert client.get("/admin/survey/surveyresponse/").status_code == 200
+    assert client.get("/admin/survey/surveyresponse/add/").status_code == 403
+    change = client.get(f"/admin/survey/surveyresponse/{answers[0].pk}/change/")
     assert "Tin học" in change.content.decode()
 
 
@@ -434,10 +434,10 @@ def test_old_survey_contacts_are_erased_and_the_answers_still_count(settings):
     )
     recent = answer("Xóm 1", ["it"], "", [], [], "Lê Văn Mới", "0912000078")
     out = io.StringIO()
-    call_command("erase_expired_learners", "--dry-run", stdout=out)
+    call_command("erase_expired_survey_contacts", "--dry-run", stdout=out)
     assert "1 survey contact(s) would be erased" in out.getvalue()
     assert SurveyResponse.objects.get(pk=old.pk).phone == "0912000077"
-    call_command("erase_expired_learners", stdout=out)
+    call_command("erase_expired_survey_contacts", stdout=out)
     old.refresh_from_db()
     recent.refresh_from_db()
     assert (old.full_name, old.phone) == ("", "") and old.contact_erased_at is not None

@@ -1,55 +1,15 @@
-"""Reading the learning-needs survey: topic keys and the demand, counted in the database.
+"""Reading the learning-needs survey: the demand, counted in the database.
 
-A topic is ("kind", <classes Kind value>) or ("free", <folded key of the typed topic>); in URLs
-and forms it travels as "kind:it" or "free:nau an". Only counts leave this module, except
-`interested()`, which staff pages use to list people who agreed to be contacted.
+Only counts leave this module, except `interested()`, which staff pages use to list people who
+agreed to be contacted.
 """
 
-import re
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Min
 
-from attendance.models import Season, SurveyChoice, SurveyResponse, TimeOfDay
 from classes.models import Kind
-from core.text import fold
-
-# Words people put before the subject itself: "học nấu ăn", "lớp nấu ăn" → "nau an".
-_FILLER = ("lop hoc ", "hoc ve ", "hoc ", "lop ", "ve ")
-_NOT_WORD = re.compile(r"[^\w ]+")
-
-LABELS = {
-    SurveyChoice.Question.KIND: dict(Kind.choices),
-    SurveyChoice.Question.TIME: dict(TimeOfDay.choices),
-    SurveyChoice.Question.SEASON: dict(Season.choices),
-}
-
-
-def topic_key(text):
-    """The grouping key of a typed topic: folded, punctuation dropped, filler words removed."""
-    key = _NOT_WORD.sub(" ", fold(text or "")).strip()
-    key = re.sub(r"\s+", " ", key)
-    changed = True
-    while changed:
-        changed = False
-        for filler in _FILLER:
-            if key.startswith(filler):
-                key, changed = key[len(filler) :], True
-    return key[:100]
-
-
-def choice_label(question, value):
-    return LABELS.get(question, {}).get(value, value)
-
-
-def parse_topic(text):
-    """ "kind:it" → ("kind", "it"); "free:nau an" → ("free", "nau an"); anything else → None."""
-    what, _sep, value = (text or "").partition(":")
-    if what == "kind" and value in Kind.values:
-        return ("kind", value)
-    if what == "free" and value and value == topic_key(value):
-        return ("free", value)
-    return None
+from survey.models import Season, SurveyChoice, SurveyResponse, TimeOfDay
 
 
 def topic_label(topic, year=None):
