@@ -22,21 +22,25 @@ ROLES = {
         "news": ALL,
         "classes": ALL,
         "attendance": ALL,
-        # The center publishes its own disclosures; which organization's documents a member
-        # may touch is decided by Organization.staff_group (see disclosures.admin).
+        # The center keeps its own profile and people, and publishes its own disclosures;
+        # which organization's a member may touch is decided by Organization.staff_group
+        # (organizations.models.OrganizationQuerySet.for_user).
+        "organizations": EDIT,
+        # ...and removes people who left its board or staff (its own organization only).
+        "organizations.person": (*EDIT, "delete"),
+        "disclosures": EDIT,
         # This includes the commune's learning-community self-assessment (issue 8): the
         # center prepares it and corrects the checklist's wording.
-        "disclosures": EDIT,
-        # ...and removes people who left its board or staff (its own organization only).
-        "disclosures.person": (*EDIT, "delete"),
         # Of the shared tools, only this: pictures inserted into rich text with the editor's
         # button (core.RichTextImage).
         "core": (),
         "core.richtextimage": ("add",),
     },
     SCHOOL_STAFF: {
-        # Disclosure documents are kept at least five years: nobody but an administrator
-        # deletes them (and nobody at all once published).
+        # The school's profile and people, and its disclosure documents, which are kept at
+        # least five years: nobody but an administrator deletes them (and nobody at all once
+        # published).
+        "organizations": EDIT,
         "disclosures": EDIT,
         # The learning-community self-assessment is the commune's and the center's file, not
         # the school's: school staff neither see nor change it.

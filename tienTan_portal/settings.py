@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "core",
     "news",
     "classes",
+    "organizations",
     "attendance",
     "disclosures",
 ]

@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 
 from attendance.statistics import compute
 from classes.models import Course, FiguresSource, Kind
-from disclosures.models import Organization
-from disclosures.seed import ensure_organizations
+from organizations.models import Organization
+from organizations.seed import ensure_organizations
 from tests.classes.factories import PartnerFactory, historical_course
 from tests.factories import administrator, center_staff
 from tienTan_portal import reports

@@ -17,8 +17,8 @@ from django.urls import reverse
 from attendance.models import AttendanceMark, SurveyResponse
 from core.admin import FoldedSearchMixin
 from disclosures.assessment_models import Indicator, LegacyAssessmentResult, SelfAssessment
-from disclosures.models import Organization
 from news.models import Category
+from organizations.models import Organization
 from tests.attendance.factories import EnrollmentFactory, LearnerFactory, hamlet
 from tests.classes.factories import CourseFactory, PartnerFactory, SessionFactory
 from tests.disclosures.factories import DocumentFactory

@@ -10,8 +10,9 @@ from django.conf import settings
 from django_prose_editor.fields import ProseEditorField
 
 from core.html import RichTextField
-from disclosures.models import DisclosureDocument, Organization
+from disclosures.models import DisclosureDocument
 from news.models import Article
+from organizations.models import Organization
 from tests.disclosures.factories import DocumentFactory, center
 from tests.news.factories import ArticleFactory
 

@@ -14,9 +14,9 @@ from disclosures.assessment_services import indicator_answers_save, self_assessm
 from disclosures.models import DisclosureDocument, Indicator, IndicatorAnswer
 from tests import pdfs, pictures
 from tests.core.test_uploads import deflated_docx
-from tests.disclosures.center import change_url, profile_form
 from tests.disclosures.factories import ADD_URL, center, form_data, pdf_bytes, stored_files
 from tests.factories import center_staff, school_staff
+from tests.organizations.center import change_url, profile_form
 
 pytestmark = pytest.mark.django_db
 

@@ -18,10 +18,10 @@ from disclosures.models import (
     Indicator,
     IndicatorAnswer,
     LegacyAssessmentResult,
-    Organization,
     SelfAssessment,
 )
-from disclosures.seed import ensure_organizations
+from organizations.models import Organization
+from organizations.seed import ensure_organizations
 from tests.classes.factories import CourseFactory, SessionFactory
 from tests.disclosures.factories import DocumentFactory, center, pdf_bytes, school, stored_files
 from tests.factories import PASSWORD, center_staff, school_staff

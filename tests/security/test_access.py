@@ -277,9 +277,10 @@ def users():
 def data():
     from django.utils import timezone
 
-    from disclosures.models import Organization, SelfAssessment
-    from disclosures.seed import ensure_organizations
+    from disclosures.models import SelfAssessment
     from news.models import Article
+    from organizations.models import Organization
+    from organizations.seed import ensure_organizations
     from tests.attendance.factories import EnrollmentFactory
     from tests.classes.factories import CourseFactory, SessionFactory
     from tests.disclosures.factories import DocumentFactory

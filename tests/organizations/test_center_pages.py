@@ -7,11 +7,12 @@ import pytest
 from django.test import Client
 
 from classes.models import Course, Partner
-from disclosures.models import DisclosureDocument, Organization
-from disclosures.seed import ensure_organizations
+from disclosures.models import DisclosureDocument
+from organizations.models import Organization
+from organizations.seed import ensure_organizations
 from tests.classes.factories import CourseFactory, PartnerFactory, historical_course
-from tests.disclosures.center import change_url, person, profile_form
 from tests.factories import center_staff
+from tests.organizations.center import change_url, person, profile_form
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,5 @@
-"""Demo profile of the center: introduction, functions, history and people.
+"""Demo profile of the center: introduction, functions, history and people (`load_demo`
+runs `load`).
 
 The history and the record come from the seed article (2012–2019). The article names no
 person, phone or e-mail: the names ("Nguyễn Văn A"…), numbers (0900 000 00x, 0226 3000 000)
@@ -10,7 +11,8 @@ overwrites what staff typed; people and a contact an earlier demo made without t
 exactly as it made them, get it.
 """
 
-from disclosures.models import Organization, Person
+from organizations.models import Organization, Person
+from organizations.seed import ensure_organizations
 
 CENTER_SLUG = "tthtcd-xa-tien-tan"
 
@@ -119,7 +121,7 @@ PEOPLE = [
 def load_center(stdout):
     center = Organization.objects.filter(slug=CENTER_SLUG).first()
     if center is None:
-        stdout.write("disclosures: no center organization, profile skipped")
+        stdout.write("organizations: no center organization, profile skipped")
         return
     changed = [field for field, value in PROFILE.items() if not getattr(center, field)]
     for field in changed:
@@ -152,11 +154,17 @@ def load_center(stdout):
             added += 1
     for name, _position, _post, _board, _duties, phone, email in PEOPLE:
         center.people.filter(full_name=name, phone=phone, email=email).update(is_example=True)
-    stdout.write(f"disclosures: center profile ({len(changed)} fields filled, {added} people)")
+    stdout.write(f"organizations: center profile ({len(changed)} fields filled, {added} people)")
     stdout.write(
-        f"disclosures: what the demo invented — the center's {len(PEOPLE)} people "
+        f"organizations: what the demo invented — the center's {len(PEOPLE)} people "
         f"({PEOPLE[0][0]}, {PEOPLE[1][0]}…), their phones and e-mails and the center's phone "
         f"{PROFILE['phone']} and e-mail {PROFILE['email']} are made up (the seed names no one): "
         "marked “Ví dụ” on the site and left out of posters, loudspeaker scripts and the "
-        "yearly report. The 2025-2026 documents are demo files."
+        "yearly report."
     )
+
+
+def load(stdout):
+    """The two organizations (configuration a flush empties) and the center's demo profile."""
+    ensure_organizations(Organization)
+    load_center(stdout)

@@ -7,11 +7,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 from PIL import Image
 
-from disclosures import demo_center
-from disclosures.models import Organization, Person
-from tests.disclosures.center import change_url, person, photo_with_gps, profile_form
+from organizations import demo as demo_center
+from organizations.models import Organization, Person
 from tests.disclosures.factories import center, school
 from tests.factories import administrator, center_staff, school_staff
+from tests.organizations.center import change_url, person, photo_with_gps, profile_form
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +68,7 @@ def test_school_staff_can_neither_see_nor_edit_the_center(client):
     organization = center()
     someone = person(organization, full_name="Nguyễn Văn Giám Đốc")
     client.force_login(school_staff())
-    listing = client.get("/admin/disclosures/organization/").content.decode()
+    listing = client.get("/admin/organizations/organization/").content.decode()
     assert organization.name not in listing and school().name in listing
     assert client.get(change_url(organization)).status_code == 302  # "does not exist"
     data = profile_form(
@@ -100,11 +100,11 @@ def test_school_staff_edit_their_schools_profile_but_never_delete(client):
 
 def test_only_administrators_add_or_delete_organizations(client):
     client.force_login(center_staff())
-    assert client.get("/admin/disclosures/organization/add/").status_code == 403
-    delete = f"/admin/disclosures/organization/{center().pk}/delete/"
+    assert client.get("/admin/organizations/organization/add/").status_code == 403
+    delete = f"/admin/organizations/organization/{center().pk}/delete/"
     assert client.post(delete, {"post": "yes"}).status_code == 403
     client.force_login(administrator())
-    assert client.get("/admin/disclosures/organization/add/").status_code == 200
+    assert client.get("/admin/organizations/organization/add/").status_code == 200
 
 
 @pytest.mark.parametrize(
@@ -208,7 +208,7 @@ def test_the_database_refuses_a_person_without_name_or_position():
 
 def test_the_admin_list_of_organizations_shows_only_the_users_own(client):
     client.force_login(center_staff())
-    html = client.get("/admin/disclosures/organization/").content.decode()
+    html = client.get("/admin/organizations/organization/").content.decode()
     assert center().name in html and school().name not in html
 
 
@@ -237,7 +237,7 @@ def test_the_profile_admin_page_loads_for_center_staff(client):
     assert Organization.objects.get(pk=center().pk).people.count() == 1
 
 
-def test_center_staff_may_delete_people_but_no_other_disclosure_record():
+def test_center_staff_may_delete_people_but_no_other_organization_or_disclosure_record():
     from django.contrib.auth.models import Group
 
     from core.roles import CENTER_STAFF, SCHOOL_STAFF
@@ -246,7 +246,8 @@ def test_center_staff_may_delete_people_but_no_other_disclosure_record():
         return set(
             Group.objects.get(name=group)
             .permissions.filter(
-                codename__startswith="delete_", content_type__app_label="disclosures"
+                codename__startswith="delete_",
+                content_type__app_label__in=["organizations", "disclosures"],
             )
             .values_list("codename", flat=True)
         )

@@ -1,16 +1,14 @@
-"""The center's own pages: introduction, board and staff, partner bodies, contact.
+"""The center's own pages: introduction, board and staff, contact.
 
-They compose what the apps hold (TT 37/2020/TT-BGDĐT Điều 9 asks a portal to show them):
-the center's profile and people live in `disclosures` (the organization that must publish,
-TT 09/2024 Điều 4), the partner bodies in `classes`, the figures in `attendance`. Staff edit
-all of it in the admin; nothing here is typed into a template.
+TT 37/2020/TT-BGDĐT Điều 9 asks a portal to show them; TT 09/2024 Điều 4 asks for a contact
+point. Staff edit all of it in the admin; nothing here is typed into a template. The partner
+bodies' page belongs to `classes`, which owns the partners; the About page's figures come from
+`attendance` through its template library (`attendance_figures`).
 """
 
 from django.views.generic import TemplateView
 
-from attendance import selectors as attendance_selectors
-from classes import selectors as classes_selectors
-from disclosures import selectors as disclosures_selectors
+from organizations.selectors import center_profile
 
 # The record the seed article reports ("từ năm học 2012 đến 2019"), computed from the classes.
 RECORD_YEARS = (2012, 2019)
@@ -22,21 +20,16 @@ class CenterPageView(TemplateView):
     http_method_names = ["get", "head"]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(center=disclosures_selectors.center_profile(), **kwargs)
+        return super().get_context_data(center=center_profile(), **kwargs)
 
 
 class AboutView(CenterPageView):
-    template_name = "center/about.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(attendance_selectors.home_context(self.request))
-        context["record_years"] = RECORD_YEARS
-        return context
+    template_name = "organizations/about.html"
+    extra_context = {"record_years": RECORD_YEARS}
 
 
 class BoardView(CenterPageView):
-    template_name = "center/board.html"
+    template_name = "organizations/board.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -47,21 +40,11 @@ class BoardView(CenterPageView):
         return context
 
 
-class PartnersView(TemplateView):
-    template_name = "center/partners.html"
-    http_method_names = ["get", "head"]
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            partners=classes_selectors.partners_with_classes(), **kwargs
-        )
-
-
 class ContactView(CenterPageView):
     """Address, phone, e-mail and hours (as the footer shows them), the way there, and the
     board members who publish a contact (TT 09/2024 Điều 4: a contact point)."""
 
-    template_name = "center/contact.html"
+    template_name = "organizations/contact.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,7 +1,8 @@
 """The two organizations that must publish: configuration, not demo content.
 
-Migration 0002 creates them on the first deploy; `ensure_organizations` is also what the demo
-loader and the tests call after a database flush (which empties what migrations added).
+Migration disclosures 0002 created them on the first deploy; `ensure_organizations` is also
+what the demo loader and the tests call after a database flush (which empties what
+migrations added).
 """
 
 ORGANIZATIONS = [

@@ -4,11 +4,11 @@ import io
 
 from PIL import Image
 
-from disclosures.models import Organization, Person
+from organizations.models import Organization, Person
 
 
 def change_url(organization):
-    return f"/admin/disclosures/organization/{organization.pk}/change/"
+    return f"/admin/organizations/organization/{organization.pk}/change/"
 
 
 def person(organization, **values):
