@@ -29,8 +29,9 @@ ROLES = {
         # ...and removes people who left its board or staff (its own organization only).
         "organizations.person": (*EDIT, "delete"),
         "disclosures": EDIT,
-        # This includes the commune's learning-community self-assessment (issue 8): the
-        # center prepares it and corrects the checklist's wording.
+        # The commune's learning-community self-assessment (issue 8): the center prepares it
+        # and corrects the checklist's wording.
+        "assessment": EDIT,
         # Of the shared tools, only this: pictures inserted into rich text with the editor's
         # button (core.RichTextImage).
         "core": (),
@@ -42,12 +43,8 @@ ROLES = {
         # published).
         "organizations": EDIT,
         "disclosures": EDIT,
-        # The learning-community self-assessment is the commune's and the center's file, not
-        # the school's: school staff neither see nor change it.
-        "disclosures.indicator": (),
-        "disclosures.selfassessment": (),
-        "disclosures.indicatoranswer": (),
-        "disclosures.legacyassessmentresult": (),
+        # No "assessment": the learning-community self-assessment is the commune's and the
+        # center's file, not the school's; school staff neither see nor change it.
         # A document's summary is rich text: pictures may be inserted into it too.
         "core": (),
         "core.richtextimage": ("add",),

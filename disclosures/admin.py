@@ -385,7 +385,3 @@ DRAFT = DisclosureDocument.Status.DRAFT
 def _stored_status(document):
     stored = DisclosureDocument.objects.filter(pk=document.pk).values_list("status", flat=True)
     return stored.first()
-
-
-# The learning-community self-assessment's admin lives in its own module.
-from disclosures import assessment_admin  # noqa: E402, F401

@@ -11,13 +11,7 @@ import zoneinfo
 from django.core.files.base import ContentFile
 
 from core.text import strip_diacritics
-from disclosures.assessment_seed import ensure_indicators, ensure_legacy_results
-from disclosures.models import (
-    Basis,
-    DisclosureDocument,
-    Indicator,
-    LegacyAssessmentResult,
-)
+from disclosures.models import Basis, DisclosureDocument
 from organizations.models import Organization
 from organizations.seed import ensure_organizations
 
@@ -149,7 +143,3 @@ def load(stdout):
         DisclosureDocument.objects.filter(pk=document.pk).update(created_at=published)
         created += 1
     stdout.write(f"disclosures: {created} documents added (demo files)")
-    # The self-assessment checklist and the TT 44/2014 result are configuration (migration
-    # 0005); after a flush they are put back here.
-    ensure_indicators(Indicator)
-    ensure_legacy_results(LegacyAssessmentResult)

@@ -577,13 +577,3 @@ def attach_current_versions(documents, max_depth=10):
                 break
         document.current_version = current
     return documents
-
-
-# The learning-community self-assessment lives in its own module (another purpose, same app:
-# its evidence files take the same upload checks as disclosures).
-from disclosures.assessment_models import (  # noqa: E402, F401
-    Indicator,
-    IndicatorAnswer,
-    LegacyAssessmentResult,
-    SelfAssessment,
-)

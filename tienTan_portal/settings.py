@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "organizations",
     "attendance",
     "disclosures",
+    "assessment",
 ]
 
 MIDDLEWARE = [

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 from classes.views import PartnersView
 from core import accounts
 from core import views as core_views
-from tienTan_portal import assessment_views, report_views, views
+from tienTan_portal import report_views, views
 from tienTan_portal.sitemaps import SITEMAPS
 
 handler400 = "core.views.bad_request"
@@ -90,23 +90,8 @@ urlpatterns = [
         report_views.PublishView.as_view(),
         name="report-publish",
     ),
-    # The learning-community self-assessment (TT 25/2023): its evidence comes from classes,
-    # news and disclosures together.
-    path(
-        "quan-ly/tu-danh-gia/",
-        assessment_views.AssessmentListView.as_view(),
-        name="assessment-list",
-    ),
-    path(
-        "quan-ly/tu-danh-gia/<int:year>/",
-        assessment_views.ChecklistView.as_view(),
-        name="assessment-checklist",
-    ),
-    path(
-        "quan-ly/tu-danh-gia/<int:year>/in/",
-        assessment_views.PrintView.as_view(),
-        name="assessment-print",
-    ),
+    # The learning-community self-assessment (TT 25/2023), staff only.
+    path("quan-ly/tu-danh-gia/", include("assessment.urls")),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

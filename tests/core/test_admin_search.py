@@ -14,9 +14,9 @@ from django.contrib import admin
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
+from assessment.models import Indicator, LegacyAssessmentResult, SelfAssessment
 from attendance.models import AttendanceMark, SurveyResponse
 from core.admin import FoldedSearchMixin
-from disclosures.assessment_models import Indicator, LegacyAssessmentResult, SelfAssessment
 from news.models import Category
 from organizations.models import Organization
 from tests.attendance.factories import EnrollmentFactory, LearnerFactory, hamlet
@@ -68,17 +68,17 @@ ROWS = {
     "attendance.surveyresponse": lambda text: SurveyResponse.objects.create(
         hamlet=hamlet(), other_topic=text
     ),
-    "disclosures.organization": lambda text: Organization.objects.create(
+    "organizations.organization": lambda text: Organization.objects.create(
         name=text, short_name="Hội", slug=f"to-chuc-{next(_n)}", kind="school"
     ),
     "disclosures.disclosuredocument": lambda text: DocumentFactory(title=text),
-    "disclosures.indicator": lambda text: Indicator.objects.create(
+    "assessment.indicator": lambda text: Indicator.objects.create(
         code=f"9.{next(_n)}", criterion=9, criterion_title=text, wording="Chỉ tiêu thử"
     ),
-    "disclosures.selfassessment": lambda text: SelfAssessment.objects.create(
+    "assessment.selfassessment": lambda text: SelfAssessment.objects.create(
         year=2024 + next(_n), notes=text
     ),
-    "disclosures.legacyassessmentresult": lambda text: LegacyAssessmentResult.objects.create(
+    "assessment.legacyassessmentresult": lambda text: LegacyAssessmentResult.objects.create(
         points=80, source_note=text
     ),
 }

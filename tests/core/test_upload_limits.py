@@ -24,7 +24,7 @@ KINDS = {
     "organizations.Organization.chart": "picture",
     "organizations.Person.photo": "picture",
     "disclosures.DisclosureDocument.file": "document",
-    "disclosures.IndicatorAnswer.evidence_file": "document",
+    "assessment.IndicatorAnswer.evidence_file": "document",
 }
 
 

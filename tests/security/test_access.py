@@ -238,12 +238,9 @@ ADMIN_APPS = {
     "news": {"center"},
     "classes": {"center"},
     "attendance": {"center"},
+    "organizations": {"school", "center"},
     "disclosures": {"school", "center"},
-    # A model listed on its own overrides its app's row.
-    "disclosures.indicator": {"center"},
-    "disclosures.selfassessment": {"center"},
-    "disclosures.indicatoranswer": {"center"},
-    "disclosures.legacyassessmentresult": {"center"},
+    "assessment": {"center"},
     "auth": set(),
     "axes": set(),
 }
@@ -277,7 +274,7 @@ def users():
 def data():
     from django.utils import timezone
 
-    from disclosures.models import SelfAssessment
+    from assessment.models import SelfAssessment
     from news.models import Article
     from organizations.models import Organization
     from organizations.seed import ensure_organizations

@@ -9,8 +9,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from assessment.models import FIRST_YEAR, IndicatorAnswer, SelfAssessment
 from core.storage import track_saved_files
-from disclosures.assessment_models import FIRST_YEAR, IndicatorAnswer, SelfAssessment
 
 
 def assessable_years(today=None):

@@ -10,23 +10,17 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from assessment import evidence
+from assessment.models import Indicator, IndicatorAnswer, LegacyAssessmentResult, SelfAssessment
+from assessment.seed import ensure_indicators, ensure_legacy_results
 from classes.models import Course
-from disclosures.assessment_seed import ensure_indicators, ensure_legacy_results
-from disclosures.models import (
-    Basis,
-    DisclosureDocument,
-    Indicator,
-    IndicatorAnswer,
-    LegacyAssessmentResult,
-    SelfAssessment,
-)
+from disclosures.models import Basis, DisclosureDocument
 from organizations.models import Organization
 from organizations.seed import ensure_organizations
 from tests.classes.factories import CourseFactory, SessionFactory
 from tests.disclosures.factories import DocumentFactory, center, pdf_bytes, school, stored_files
 from tests.factories import PASSWORD, center_staff, school_staff
 from tests.news.factories import ArticleFactory
-from tienTan_portal import assessment as evidence
 
 pytestmark = pytest.mark.django_db
 TZ = timezone.get_default_timezone()

@@ -4,8 +4,8 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from disclosures.assessment_models import IndicatorAnswer, Level, SelfAssessment
-from disclosures.assessment_services import assessable_years, default_year
+from assessment.models import IndicatorAnswer, Level, SelfAssessment
+from assessment.services import assessable_years, default_year
 
 
 class SelfAssessmentCreateForm(forms.Form):

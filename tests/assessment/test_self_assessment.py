@@ -11,16 +11,17 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from core.roles import CENTER_STAFF, SCHOOL_STAFF
-from disclosures.assessment_models import level_met, level_reached
-from disclosures.assessment_seed import ensure_indicators, ensure_legacy_results
-from disclosures.assessment_services import indicator_answers_save, self_assessment_create
-from disclosures.models import (
+from assessment.models import (
     Indicator,
     IndicatorAnswer,
     LegacyAssessmentResult,
     SelfAssessment,
+    level_met,
+    level_reached,
 )
+from assessment.seed import ensure_indicators, ensure_legacy_results
+from assessment.services import indicator_answers_save, self_assessment_create
+from core.roles import CENTER_STAFF, SCHOOL_STAFF
 from tests.disclosures.factories import pdf_bytes, stored_files
 from tests.factories import center_staff
 
@@ -273,7 +274,7 @@ def test_center_staff_edit_the_self_assessment_and_school_staff_have_no_right_on
 def test_center_staff_correct_an_indicators_wording_in_the_admin(client):
     client.force_login(center_staff())
     indicator = Indicator.objects.get(code="3.x")
-    url = f"/admin/disclosures/indicator/{indicator.pk}/change/"
+    url = f"/admin/assessment/indicator/{indicator.pk}/change/"
     assert client.get(url).status_code == 200
     response = client.post(
         url,
@@ -296,7 +297,7 @@ def test_center_staff_correct_an_indicators_wording_in_the_admin(client):
     indicator.refresh_from_db()
     assert (indicator.code, indicator.is_verified) == ("3.1", True)
     # Deleting is for administrators: past answers point at it.
-    assert client.get(f"/admin/disclosures/indicator/{indicator.pk}/delete/").status_code == 403
+    assert client.get(f"/admin/assessment/indicator/{indicator.pk}/delete/").status_code == 403
 
 
 def test_a_replaced_evidence_file_leaves_no_orphan_behind(

@@ -1,7 +1,7 @@
 """Staff pages of the learning-community self-assessment (TT 25/2023), under /quan-ly/tu-danh-gia/.
 
-They live on the top floor because the evidence they show comes from classes and news as well
-as from disclosures (tienTan_portal.assessment). Center staff (and administrators) use them;
+The evidence they show comes from classes, news and disclosures (`assessment.evidence`), which
+is why this app sits on the fourth floor. Center staff (and administrators) use them;
 anonymous visitors are sent to the login page; school staff get 403: the self-assessment is
 the commune's file, prepared by the center, and school staff hold no permission on it
 (core.roles). Sent with Cache-Control: no-store, like every staff page.
@@ -15,32 +15,32 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from core.views import StaffView
-from disclosures.assessment_forms import (
+from assessment.evidence import checklist
+from assessment.forms import (
     IndicatorAnswerForm,
     SelfAssessmentCreateForm,
     SelfAssessmentForm,
 )
-from disclosures.assessment_models import (
+from assessment.models import (
     Indicator,
     IndicatorAnswer,
     LegacyAssessmentResult,
     SelfAssessment,
     level_reached,
 )
-from disclosures.assessment_services import indicator_answers_save, self_assessment_create
-from tienTan_portal.assessment import checklist
+from assessment.services import indicator_answers_save, self_assessment_create
+from core.views import StaffView
 
 
 class AssessmentStaffView(StaffView):
-    permission_required = "disclosures.view_selfassessment"
+    permission_required = "assessment.view_selfassessment"
 
 
 class AssessmentListView(AssessmentStaffView):
     """The years assessed (with the level each reaches), the form to start one, and the
     results under the old TT 44/2014 scheme."""
 
-    template_name = "self_assessment/list.html"
+    template_name = "assessment/list.html"
 
     def render_page(self, request, form, status=200):
         assessments = list(SelfAssessment.objects.with_answers())
@@ -54,7 +54,7 @@ class AssessmentListView(AssessmentStaffView):
             {
                 "assessments": assessments,
                 "form": form,
-                "can_add": request.user.has_perm("disclosures.add_selfassessment"),
+                "can_add": request.user.has_perm("assessment.add_selfassessment"),
                 "legacy_results": LegacyAssessmentResult.objects.all(),
             },
             status=status,
@@ -65,7 +65,7 @@ class AssessmentListView(AssessmentStaffView):
         return self.render_page(request, SelfAssessmentCreateForm(taken=taken))
 
     def post(self, request):
-        if not request.user.has_perm("disclosures.add_selfassessment"):
+        if not request.user.has_perm("assessment.add_selfassessment"):
             return render(request, "403.html", status=403)
         taken = SelfAssessment.objects.values_list("year", flat=True)
         form = SelfAssessmentCreateForm(request.POST, taken=taken)
@@ -96,16 +96,16 @@ class ChecklistView(AssessmentStaffView):
     All of it is validated before anything is saved; a refused file refuses the whole post.
     """
 
-    template_name = "self_assessment/checklist.html"
+    template_name = "assessment/checklist.html"
 
     def build(self, request, year, data=None, files=None):
         self.assessment = get_object_or_404(SelfAssessment, year=year)
         # As stored: binding the header form changes the instance's status already.
         self.was_final = self.assessment.is_final
         self.checklist = checklist(self.assessment)
-        locked = self.was_final or not request.user.has_perm("disclosures.change_indicatoranswer")
+        locked = self.was_final or not request.user.has_perm("assessment.change_indicatoranswer")
         self.header = SelfAssessmentForm(data, instance=self.assessment, prefix="ts")
-        if not request.user.has_perm("disclosures.change_selfassessment"):
+        if not request.user.has_perm("assessment.change_selfassessment"):
             for field in self.header.fields.values():
                 field.disabled = True
         for row in self.checklist.rows:
@@ -131,7 +131,7 @@ class ChecklistView(AssessmentStaffView):
                 "header": self.header,
                 "locked": self.locked,
                 "was_final": self.was_final,
-                "can_change": request.user.has_perm("disclosures.change_indicatoranswer"),
+                "can_change": request.user.has_perm("assessment.change_indicatoranswer"),
                 "max_upload_mb": settings.UPLOAD_LIMITS["document"],
             },
             status=status,
@@ -142,7 +142,7 @@ class ChecklistView(AssessmentStaffView):
         return self.render_page(request)
 
     def post(self, request, year):
-        if not request.user.has_perm("disclosures.change_indicatoranswer"):
+        if not request.user.has_perm("assessment.change_indicatoranswer"):
             return render(request, "403.html", status=403)
         self.build(request, year, request.POST, request.FILES)
         forms = [row.form for row in self.checklist.rows]
@@ -184,7 +184,7 @@ class PrintView(AssessmentStaffView):
         assessment = get_object_or_404(SelfAssessment, year=year)
         return render(
             request,
-            "self_assessment/print.html",
+            "assessment/print.html",
             {
                 "assessment": assessment,
                 "checklist": checklist(assessment),

@@ -9,13 +9,13 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import StampedAdmin
-from disclosures.assessment_models import (
+from assessment.models import (
     Indicator,
     IndicatorAnswer,
     LegacyAssessmentResult,
     SelfAssessment,
 )
+from core.admin import StampedAdmin
 
 
 class IndicatorForm(forms.ModelForm):

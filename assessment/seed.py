@@ -17,7 +17,7 @@ Migration 0005 loads these on the first deploy; the demo loader and the tests ca
 staff have edited.
 """
 
-from disclosures.assessment_models import TT25_2023
+from assessment.models import TT25_2023
 
 SUMMARY_SOURCE = f"{TT25_2023} (theo bản tóm tắt, chưa đối chiếu văn bản gốc)"
 MISSING_SOURCE = f"{TT25_2023} (chưa tìm được văn bản gốc)"

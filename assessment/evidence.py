@@ -1,7 +1,7 @@
 """What the portal's own records show for the learning-community self-assessment (TT 25/2023).
 
-The checklist and the answers live in `disclosures`; the classes and the news live in apps it
-may not import. This top-floor module asks each app through its selectors and turns the
+The checklist and the answers are this app's; the classes, the news and the disclosure
+documents are the apps' below. This module asks each app through its selectors and turns the
 answers into one `Evidence` per portal check (`Indicator.Evidence`). A check is a suggestion
 shown next to the indicator and pre-filled in its form: staff confirm it by saving, or answer
 otherwise; the printout counts only what staff saved.
@@ -13,9 +13,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from assessment.models import Indicator, IndicatorAnswer, level_met, level_reached
 from classes import selectors as classes_selectors
 from disclosures import selectors as disclosures_selectors
-from disclosures.assessment_models import Indicator, IndicatorAnswer, level_met, level_reached
 from news import selectors as news_selectors
 
 # Folded into the news search text; finds "Tuần lễ hưởng ứng học tập suốt đời" in any article.

@@ -8,7 +8,7 @@ from (`wording_status`) and center staff correct it in the admin once they hold 
 The old 100-point scheme of TT 44/2014 is kept apart, as history (`LegacyAssessmentResult`),
 and never mapped onto a TT 25/2023 level.
 
-Imported by `disclosures.models`, so Django sees these as models of the disclosures app.
+The tables keep the names they had when these models lived in `disclosures` (`db_table`).
 """
 
 import datetime
@@ -118,6 +118,7 @@ class Indicator(models.Model):
     objects = IndicatorQuerySet.as_manager()
 
     class Meta:
+        db_table = "disclosures_indicator"  # the table it had in disclosures
         ordering = ["criterion", "order", "code"]
         verbose_name = _("self-assessment indicator")
         verbose_name_plural = _("self-assessment indicators")
@@ -180,6 +181,7 @@ class SelfAssessment(StampedModel):
     objects = SelfAssessmentQuerySet.as_manager()
 
     class Meta:
+        db_table = "disclosures_selfassessment"  # the table it had in disclosures
         ordering = ["-year"]
         verbose_name = _("learning-community self-assessment")
         verbose_name_plural = _("learning-community self-assessments")
@@ -276,6 +278,7 @@ class IndicatorAnswer(StampedModel):
     )
 
     class Meta:
+        db_table = "disclosures_indicatoranswer"  # the table it had in disclosures
         ordering = ["assessment", "indicator__criterion", "indicator__order", "indicator__code"]
         verbose_name = _("indicator answer")
         verbose_name_plural = _("indicator answers")
@@ -374,6 +377,7 @@ class LegacyAssessmentResult(models.Model):
     source_note = models.TextField(_("source"), help_text=_("Where the result is written."))
 
     class Meta:
+        db_table = "disclosures_legacyassessmentresult"  # the table it had in disclosures
         ordering = [F("year").desc(nulls_last=True), "-points"]
         verbose_name = _("result under TT 44/2014")
         verbose_name_plural = _("results under TT 44/2014")
