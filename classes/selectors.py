@@ -94,7 +94,7 @@ def partners_with_classes(today=None):
     )
 
 
-# Counts for the commune's learning-community self-assessment (tienTan_portal.assessment).
+# Counts for the commune's learning-community self-assessment (assessment.evidence).
 
 
 def count_held_between(start, end, today=None):

@@ -8,11 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 from icalendar import Calendar, Event
 
 from classes import posters
 from classes.models import Course, Kind, Session
+from classes.selectors import partners_with_classes
 from classes.timetable import describe
 from core.announce import plain_text_response, poster_fit, reading_minutes
 from core.pagination import PageMixin
@@ -136,6 +137,17 @@ class ClassLoudspeakerView(DetailView):
             back_url=course.get_absolute_url(),
         )
         return super().render_to_response(context, **kwargs)
+
+
+class PartnersView(TemplateView):
+    """The partner bodies that co-run classes, with how many each has held: one of the pages
+    about the center (/gioi-thieu/doi-tac/), owned here because the partners are."""
+
+    template_name = "classes/partners.html"
+    http_method_names = ["get", "head"]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(partners=partners_with_classes(), **kwargs)
 
 
 @require_GET

@@ -1,6 +1,6 @@
 """The center's public contact details, for any app that prints or reads them out.
 
-Staff keep them in the admin (`disclosures.Organization`), which `core` and the floor-2 apps may
+Staff keep them in the admin (`organizations.Organization`), which `core` and the floor-2 apps may
 not import; the top floor does, and names its reader in `settings.SITE_CONTACT_PROVIDER`
 (as Django names context processors). Without one, `settings.SITE_CONTACT` is the answer.
 

@@ -23,13 +23,16 @@ ROLES = {
         "classes": ALL,
         "attendance": ALL,
         "survey": ALL,
-        # The center publishes its own disclosures; which organization's documents a member
-        # may touch is decided by Organization.staff_group (see disclosures.admin).
-        # This includes the commune's learning-community self-assessment (issue 8): the
-        # center prepares it and corrects the checklist's wording.
-        "disclosures": EDIT,
+        # The center keeps its own profile and people, and publishes its own disclosures;
+        # which organization's a member may touch is decided by Organization.staff_group
+        # (organizations.models.OrganizationQuerySet.for_user).
+        "organizations": EDIT,
         # ...and removes people who left its board or staff (its own organization only).
-        "disclosures.person": (*EDIT, "delete"),
+        "organizations.person": (*EDIT, "delete"),
+        "disclosures": EDIT,
+        # The commune's learning-community self-assessment (issue 8): the center prepares it
+        # and corrects the checklist's wording.
+        "assessment": EDIT,
         # Of the shared tools, only this: pictures inserted into rich text with the editor's
         # button (core.RichTextImage).
         "core": (),
@@ -38,15 +41,13 @@ ROLES = {
         "core.hamlet": ALL,
     },
     SCHOOL_STAFF: {
-        # Disclosure documents are kept at least five years: nobody but an administrator
-        # deletes them (and nobody at all once published).
+        # The school's profile and people, and its disclosure documents, which are kept at
+        # least five years: nobody but an administrator deletes them (and nobody at all once
+        # published).
+        "organizations": EDIT,
         "disclosures": EDIT,
-        # The learning-community self-assessment is the commune's and the center's file, not
-        # the school's: school staff neither see nor change it.
-        "disclosures.indicator": (),
-        "disclosures.selfassessment": (),
-        "disclosures.indicatoranswer": (),
-        "disclosures.legacyassessmentresult": (),
+        # No "assessment": the learning-community self-assessment is the commune's and the
+        # center's file, not the school's; school staff neither see nor change it.
         # A document's summary is rich text: pictures may be inserted into it too.
         "core": (),
         "core.richtextimage": ("add",),

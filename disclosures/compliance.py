@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from disclosures.models import REQUIRED_BASES, Basis, DisclosureDocument, Organization
+from disclosures.models import REQUIRED_BASES, Basis, DisclosureDocument
+from organizations.models import Organization
 
 # TT 09/2024 is in force from 19/07/2024: the first school year it governs is 2024-2025.
 FIRST_YEAR = 2024

@@ -11,16 +11,9 @@ import zoneinfo
 from django.core.files.base import ContentFile
 
 from core.text import strip_diacritics
-from disclosures.assessment_seed import ensure_indicators, ensure_legacy_results
-from disclosures.demo_center import load_center
-from disclosures.models import (
-    Basis,
-    DisclosureDocument,
-    Indicator,
-    LegacyAssessmentResult,
-    Organization,
-)
-from disclosures.seed import ensure_organizations
+from disclosures.models import Basis, DisclosureDocument
+from organizations.models import Organization
+from organizations.seed import ensure_organizations
 
 TZ = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 SCHOOL, CENTER = "truong-thcs-tien-tan", "tthtcd-xa-tien-tan"
@@ -149,9 +142,4 @@ def load(stdout):
         # As if uploaded on its publish date: the calendar counts the later of the two.
         DisclosureDocument.objects.filter(pk=document.pk).update(created_at=published)
         created += 1
-    stdout.write(f"disclosures: {created} documents added")
-    load_center(stdout)
-    # The self-assessment checklist and the TT 44/2014 result are configuration (migration
-    # 0005); after a flush they are put back here.
-    ensure_indicators(Indicator)
-    ensure_legacy_results(LegacyAssessmentResult)
+    stdout.write(f"disclosures: {created} documents added (demo files)")

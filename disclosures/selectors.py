@@ -3,14 +3,14 @@
 `tienTan_portal.views` calls these; they are the only things it knows about this app.
 """
 
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.html import plain_text
 from core.search import SearchHit, SearchSource, find
 from disclosures import compliance
-from disclosures.models import Basis, DisclosureDocument, Organization, Person
+from disclosures.models import Basis, DisclosureDocument
+from organizations.models import Organization
 
 HOME_LATEST = 4
 
@@ -78,31 +78,6 @@ def next_change(now):
         DisclosureDocument.objects.scheduled(now)
         .order_by("published_at")
         .values_list("published_at", flat=True)
-        .first()
-    )
-
-
-def center_profile():
-    """The center (its profile: contacts, introduction, functions, history, chart) with its
-    board and staff in `people_list`, board first; None when there is no center. Two queries."""
-    return (
-        Organization.objects.filter(kind=Organization.Kind.CENTER)
-        .prefetch_related(Prefetch("people", queryset=Person.objects.all(), to_attr="people_list"))
-        .order_by("position", "pk")
-        .first()
-    )
-
-
-CONTACT_FIELDS = ("name", "address", "phone", "email", "office_hours", "contact_is_example")
-
-
-def center_contact():
-    """The center's name and contact details as a plain dict (cheap to cache), or None;
-    `contact_is_example` says its phone and e-mail are the demo's examples."""
-    return (
-        Organization.objects.filter(kind=Organization.Kind.CENTER)
-        .order_by("position", "pk")
-        .values(*CONTACT_FIELDS)
         .first()
     )
 

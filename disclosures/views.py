@@ -14,10 +14,10 @@ from disclosures.models import (
     REQUIRED_BASES,
     Basis,
     DisclosureDocument,
-    Organization,
     attach_current_versions,
     bases_for,
 )
+from organizations.models import Organization
 
 DOCUMENTS_PER_PAGE = 60
 

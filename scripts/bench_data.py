@@ -21,10 +21,11 @@ from core.hamlets import ensure_defaults
 from core.models import Hamlet
 from core.search import searchable_text
 from core.text import fold
-from disclosures.models import Basis, DisclosureDocument, Organization
-from disclosures.seed import ensure_organizations
+from disclosures.models import Basis, DisclosureDocument
 from news.models import Article, Category
 from news.seed import ensure_categories
+from organizations.models import Organization
+from organizations.seed import ensure_organizations
 
 ARTICLES, CLASSES, LEARNERS, DOCUMENTS = 2000, 300, 10_000, 500
 WORDS = (

@@ -5,7 +5,7 @@ from django.core.cache import cache
 
 from core.cache import VERSION_KEY
 from core.contact import EXAMPLE_FIELDS
-from disclosures import selectors as disclosures_selectors
+from organizations.selectors import center_contact as stored_center_contact
 
 CONTACT_CACHE_SECONDS = 24 * 60 * 60
 
@@ -22,7 +22,7 @@ def site_contact():
     key = f"portal:center-contact:{cache.get(VERSION_KEY, 0)}"
     stored = cache.get(key)
     if stored is None:
-        stored = disclosures_selectors.center_contact() or {}
+        stored = stored_center_contact() or {}
         cache.set(key, stored, CONTACT_CACHE_SECONDS)
     stored = dict(stored)
     example = stored.pop("contact_is_example", False)

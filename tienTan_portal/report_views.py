@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.views import StaffView
-from disclosures.models import DisclosureDocument, Organization
+from disclosures.models import DisclosureDocument
 from disclosures.services import document_publish_generated
+from organizations.models import Organization
 from tienTan_portal import reports
 
 HTML_BASE = "attendance/staff/base_staff.html"

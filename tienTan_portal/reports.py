@@ -22,7 +22,8 @@ from django.utils.translation import gettext
 from attendance import statistics
 from classes.models import FiguresSource
 from core.contact import printed_contact
-from disclosures.models import Basis, DisclosureDocument, Organization
+from disclosures.models import Basis, DisclosureDocument
+from organizations.models import Organization
 
 # The oldest year a report may be asked for: the portal holds records back to 2012 (the
 # center's history from the seed); earlier years have nothing and are refused as a typo.

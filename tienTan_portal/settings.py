@@ -65,9 +65,11 @@ INSTALLED_APPS = [
     "core",
     "news",
     "classes",
+    "organizations",
     "attendance",
     "survey",
     "disclosures",
+    "assessment",
 ]
 
 MIDDLEWARE = [

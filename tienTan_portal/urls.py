@@ -6,10 +6,11 @@ from django.urls import include, path
 from django.views.decorators.http import require_safe
 
 from attendance import urls as attendance_urls
+from classes.views import PartnersView
 from core import accounts
 from core import views as core_views
 from survey import urls as survey_urls
-from tienTan_portal import assessment_views, center, report_views, views
+from tienTan_portal import report_views, views
 from tienTan_portal.sitemaps import SITEMAPS
 
 handler400 = "core.views.bad_request"
@@ -23,7 +24,6 @@ ADMIN_TITLES = {"site_header": admin.site.site_header, "site_title": admin.site.
 urlpatterns = [
     path("", views.home, name="home"),
     path("tim-kiem/", views.search, name="search"),
-    path("gioi-thieu/", center.AboutView.as_view(), name="about"),
     path("chinh-sach-rieng-tu/", views.privacy, name="privacy"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
@@ -76,11 +76,10 @@ urlpatterns = [
         name="admin-view-on-site",
     ),
     path("admin/", admin.site.urls),
-    # The center's pages (issue 8): composed from disclosures, classes and attendance, so
-    # they live on the top floor rather than in one app's urls.py.
-    path("gioi-thieu/ban-giam-doc/", center.BoardView.as_view(), name="about-board"),
-    path("gioi-thieu/doi-tac/", center.PartnersView.as_view(), name="about-partners"),
-    path("lien-he/", center.ContactView.as_view(), name="contact"),
+    # The center's pages: its profile and people (organizations: /gioi-thieu/,
+    # /gioi-thieu/ban-giam-doc/, /lien-he/) and its partner bodies (classes owns them).
+    path("", include("organizations.urls")),
+    path("gioi-thieu/doi-tac/", PartnersView.as_view(), name="about-partners"),
     # The yearly report composes classes, attendance and disclosures, so no app can own it.
     path("quan-ly/bao-cao-nam/", report_views.YearPickView.as_view(), name="report-years"),
     path(
@@ -98,23 +97,8 @@ urlpatterns = [
         report_views.PublishView.as_view(),
         name="report-publish",
     ),
-    # The learning-community self-assessment (TT 25/2023): its evidence comes from classes,
-    # news and disclosures together.
-    path(
-        "quan-ly/tu-danh-gia/",
-        assessment_views.AssessmentListView.as_view(),
-        name="assessment-list",
-    ),
-    path(
-        "quan-ly/tu-danh-gia/<int:year>/",
-        assessment_views.ChecklistView.as_view(),
-        name="assessment-checklist",
-    ),
-    path(
-        "quan-ly/tu-danh-gia/<int:year>/in/",
-        assessment_views.PrintView.as_view(),
-        name="assessment-print",
-    ),
+    # The learning-community self-assessment (TT 25/2023), staff only.
+    path("quan-ly/tu-danh-gia/", include("assessment.urls")),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

@@ -135,7 +135,7 @@ def _portal_tools(user):
                 reverse("report-years"),
             )
         )
-    if user.has_perm("disclosures.view_selfassessment"):
+    if user.has_perm("assessment.view_selfassessment"):
         tools.append(
             StaffTool(
                 _("Learning-community self-assessment"),

@@ -7,7 +7,7 @@ disclosure calendar need them in production from the first deploy.
 from django.db import migrations
 
 from core.migration_history import trigram_index
-from disclosures.seed import ensure_organizations
+from organizations.seed import ensure_organizations
 
 
 def add_organizations(apps, schema_editor):

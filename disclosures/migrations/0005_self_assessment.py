@@ -9,7 +9,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-from disclosures.assessment_seed import ensure_indicators, ensure_legacy_results
+from assessment.seed import ensure_indicators, ensure_legacy_results
 
 
 def add_checklist(apps, schema_editor):

@@ -87,7 +87,7 @@ SETUP_STAFF = """
 from django.contrib.auth.models import Group
 from django.contrib.auth import get_user_model
 from core.roles import SCHOOL_STAFF
-from disclosures.models import Organization
+from organizations.models import Organization
 user, _ = get_user_model().objects.get_or_create(username="drill-staff")
 user.is_staff = True
 user.set_password({password!r})

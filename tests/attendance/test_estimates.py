@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 
 from attendance.statistics import compute
 from classes.models import Course, FiguresSource, Kind
-from disclosures.models import Organization
-from disclosures.seed import ensure_organizations
+from organizations.models import Organization
+from organizations.seed import ensure_organizations
 from tests.classes.factories import PartnerFactory, historical_course
 from tests.factories import administrator, center_staff
 from tienTan_portal import reports
@@ -150,8 +150,8 @@ def test_staff_set_the_source_of_a_class_figures_in_the_admin(client, mixed):
 
 def test_self_assessment_does_not_count_estimated_classes_as_evidence(mixed):
     """A reconstruction is no evidence that a class was held: it is named, not counted."""
-    from disclosures.models import SelfAssessment
-    from tienTan_portal import assessment
+    from assessment import evidence as assessment
+    from assessment.models import SelfAssessment
 
     result = assessment.classes_held(SelfAssessment(year=2016))  # (only its period is read)
     assert result.summary == (

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from classes.models import Course, Kind
-from disclosures.models import Organization
-from disclosures.seed import ensure_organizations
+from organizations.models import Organization
+from organizations.seed import ensure_organizations
 from tests.classes.factories import CourseFactory, PartnerFactory, SessionFactory
 from tests.qrdecode import decode_svg, svgs_in
 

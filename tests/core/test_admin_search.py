@@ -14,11 +14,11 @@ from django.contrib import admin
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
+from assessment.models import Indicator, LegacyAssessmentResult, SelfAssessment
 from attendance.models import AttendanceMark
 from core.admin import FoldedSearchMixin
-from disclosures.assessment_models import Indicator, LegacyAssessmentResult, SelfAssessment
-from disclosures.models import Organization
 from news.models import Category
+from organizations.models import Organization
 from survey.models import SurveyResponse
 from tests.attendance.factories import EnrollmentFactory, LearnerFactory, hamlet
 from tests.classes.factories import CourseFactory, PartnerFactory, SessionFactory
@@ -69,17 +69,17 @@ ROWS = {
     "survey.surveyresponse": lambda text: SurveyResponse.objects.create(
         hamlet=hamlet(), other_topic=text
     ),
-    "disclosures.organization": lambda text: Organization.objects.create(
+    "organizations.organization": lambda text: Organization.objects.create(
         name=text, short_name="Hội", slug=f"to-chuc-{next(_n)}", kind="school"
     ),
     "disclosures.disclosuredocument": lambda text: DocumentFactory(title=text),
-    "disclosures.indicator": lambda text: Indicator.objects.create(
+    "assessment.indicator": lambda text: Indicator.objects.create(
         code=f"9.{next(_n)}", criterion=9, criterion_title=text, wording="Chỉ tiêu thử"
     ),
-    "disclosures.selfassessment": lambda text: SelfAssessment.objects.create(
+    "assessment.selfassessment": lambda text: SelfAssessment.objects.create(
         year=2024 + next(_n), notes=text
     ),
-    "disclosures.legacyassessmentresult": lambda text: LegacyAssessmentResult.objects.create(
+    "assessment.legacyassessmentresult": lambda text: LegacyAssessmentResult.objects.create(
         points=80, source_note=text
     ),
 }

@@ -12,9 +12,10 @@ from django.core.management import CommandError, call_command
 from psycopg import sql
 
 from core.backup import connection_params
-from disclosures.models import DisclosureDocument, Organization
-from disclosures.seed import ensure_organizations
+from disclosures.models import DisclosureDocument
 from news.models import Article
+from organizations.models import Organization
+from organizations.seed import ensure_organizations
 from tests.disclosures.factories import DocumentFactory
 from tests.news.factories import ArticleFactory
 

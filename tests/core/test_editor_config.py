@@ -74,7 +74,7 @@ def test_every_rich_text_field_has_the_picture_button_and_the_vietnamese_menu(la
 def test_the_rich_text_fields_include_the_articles_and_the_centers_pages():
     assert {
         "news.Article.body",
-        "disclosures.Organization.introduction",
+        "organizations.Organization.introduction",
         "disclosures.DisclosureDocument.summary",
     } <= set(rich_text_fields())
 
@@ -82,7 +82,7 @@ def test_the_rich_text_fields_include_the_articles_and_the_centers_pages():
 @pytest.mark.django_db
 def test_the_centers_profile_editor_loads_our_extensions(client):
     client.force_login(center_staff())
-    page = client.get(f"/admin/disclosures/organization/{center().pk}/change/").content.decode()
+    page = client.get(f"/admin/organizations/organization/{center().pk}/change/").content.decode()
     html = unescape(page)
     # Introduction, functions and history.
     assert html.count('"PictureUpload":{"uploadUrl":"/quan-ly/anh-trong-bai/"}') == 3

@@ -43,8 +43,8 @@ def _search(monkeypatch):
 
 def _disclosures(monkeypatch):
     from disclosures import views
-    from disclosures.models import Organization
-    from disclosures.seed import ensure_organizations
+    from organizations.models import Organization
+    from organizations.seed import ensure_organizations
 
     monkeypatch.setattr(views, "DOCUMENTS_PER_PAGE", PER_PAGE)
     ensure_organizations(Organization)

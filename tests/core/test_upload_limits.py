@@ -21,10 +21,10 @@ KINDS = {
     "news.Article.cover": "picture",
     "news.Attachment.file": "attachment",
     "classes.Course.cover": "picture",
-    "disclosures.Organization.chart": "picture",
-    "disclosures.Person.photo": "picture",
+    "organizations.Organization.chart": "picture",
+    "organizations.Person.photo": "picture",
     "disclosures.DisclosureDocument.file": "document",
-    "disclosures.IndicatorAnswer.evidence_file": "document",
+    "assessment.IndicatorAnswer.evidence_file": "document",
 }
 
 

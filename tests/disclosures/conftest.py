@@ -1,7 +1,7 @@
 import pytest
 
-from disclosures.models import Organization
-from disclosures.seed import ensure_organizations
+from organizations.models import Organization
+from organizations.seed import ensure_organizations
 
 
 @pytest.fixture(autouse=True)

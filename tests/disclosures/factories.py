@@ -7,7 +7,8 @@ import factory
 from django.utils import timezone
 
 from disclosures.demo import minimal_pdf
-from disclosures.models import Basis, DisclosureDocument, Organization
+from disclosures.models import Basis, DisclosureDocument
+from organizations.models import Organization
 
 ADD_URL = "/admin/disclosures/disclosuredocument/add/"
 SCHOOL = "truong-thcs-tien-tan"

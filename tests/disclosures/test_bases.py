@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 
-from disclosures.models import Basis, DisclosureDocument, Organization, bases_for
+from disclosures.models import Basis, DisclosureDocument, bases_for
+from organizations.models import Organization
 from tests.disclosures.factories import (
     ADD_URL,
     DocumentFactory,

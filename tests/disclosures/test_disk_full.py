@@ -39,8 +39,8 @@ def test_full_disk_during_a_document_upload(client, settings, monkeypatch):
 def test_staff_read_the_disk_full_message_on_a_phone(
     live_server, phone_page, artifacts_dir, tmp_path, settings, monkeypatch
 ):
-    from disclosures.models import Organization
-    from disclosures.seed import ensure_organizations
+    from organizations.models import Organization
+    from organizations.seed import ensure_organizations
 
     ensure_organizations(Organization)
     user = school_staff(username="canbo.truong")

@@ -7,7 +7,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from disclosures.compliance import school_year_of
-from disclosures.models import DisclosureDocument, Organization
+from disclosures.models import DisclosureDocument
+from organizations.models import Organization
 from tests.disclosures.factories import (
     ADD_URL,
     DocumentFactory,
@@ -117,7 +118,7 @@ def test_staff_cannot_link_a_replacement_from_the_other_organization(client):
 def test_staff_cannot_reassign_organizations_to_their_group(client):
     client.force_login(school_staff())
     organization = center()
-    url = f"/admin/disclosures/organization/{organization.pk}/change/"
+    url = f"/admin/organizations/organization/{organization.pk}/change/"
     client.post(url, {"name": organization.name, "staff_group": "Cán bộ nhà trường"})
     organization.refresh_from_db()
     assert organization.staff_group == "Cán bộ trung tâm"

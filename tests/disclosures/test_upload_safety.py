@@ -9,14 +9,15 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from disclosures.assessment_seed import ensure_indicators
-from disclosures.assessment_services import indicator_answers_save, self_assessment_create
-from disclosures.models import DisclosureDocument, Indicator, IndicatorAnswer
+from assessment.models import Indicator, IndicatorAnswer
+from assessment.seed import ensure_indicators
+from assessment.services import indicator_answers_save, self_assessment_create
+from disclosures.models import DisclosureDocument
 from tests import pdfs, pictures
 from tests.core.test_uploads import deflated_docx
-from tests.disclosures.center import change_url, profile_form
 from tests.disclosures.factories import ADD_URL, center, form_data, pdf_bytes, stored_files
 from tests.factories import center_staff, school_staff
+from tests.organizations.center import change_url, profile_form
 
 pytestmark = pytest.mark.django_db
 

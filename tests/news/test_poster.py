@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from disclosures.models import Organization
-from disclosures.seed import ensure_organizations
 from news.models import Article
+from organizations.models import Organization
+from organizations.seed import ensure_organizations
 from tests.factories import center_staff
 from tests.news.factories import ArticleFactory, category
 from tests.qrdecode import decode_svg, svgs_in

@@ -11,10 +11,10 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from classes.models import Course
-from disclosures.demo_center import PEOPLE, PROFILE
-from disclosures.models import Organization, Person
-from tests.disclosures.center import change_url, profile_form
+from organizations.demo import PEOPLE, PROFILE
+from organizations.models import Organization, Person
 from tests.factories import administrator, center_staff
+from tests.organizations.center import change_url, profile_form
 from tests.qrdecode import decode_svg, svgs_in
 from tienTan_portal import reports
 

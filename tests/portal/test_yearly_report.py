@@ -8,8 +8,9 @@ from django.utils import timezone
 
 from attendance.models import Enrollment
 from classes.models import Course, Kind
-from disclosures.models import Basis, DisclosureDocument, Organization, Person
-from disclosures.seed import ensure_organizations
+from disclosures.models import Basis, DisclosureDocument
+from organizations.models import Organization, Person
+from organizations.seed import ensure_organizations
 from tests.attendance.factories import EnrollmentFactory, LearnerFactory
 from tests.classes.factories import CourseFactory, PartnerFactory, historical_course
 from tests.disclosures.factories import DocumentFactory, center, school

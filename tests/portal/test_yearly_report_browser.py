@@ -7,8 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from classes.models import Kind
-from disclosures.models import Basis, DisclosureDocument, Organization
-from disclosures.seed import ensure_organizations
+from disclosures.models import Basis, DisclosureDocument
+from organizations.models import Organization
+from organizations.seed import ensure_organizations
 from tests.attendance.factories import EnrollmentFactory, LearnerFactory
 from tests.classes.factories import CourseFactory, PartnerFactory, historical_course
 from tests.factories import PASSWORD, center_staff

@@ -9,9 +9,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
-from disclosures.models import Organization
-from disclosures.seed import ensure_organizations
 from news.images import rendition_names
+from organizations.models import Organization
+from organizations.seed import ensure_organizations
 from tests.core.test_backup import _url, empty_database  # noqa: F401 - a fixture
 from tests.disclosures.factories import DocumentFactory, pdf_bytes
 from tests.news.factories import ArticleFactory

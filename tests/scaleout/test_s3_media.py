@@ -15,10 +15,11 @@ from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from disclosures.models import DisclosureDocument, Organization
-from disclosures.seed import ensure_organizations
+from disclosures.models import DisclosureDocument
 from news.images import WIDTHS, rendition_name
 from news.models import Article
+from organizations.models import Organization
+from organizations.seed import ensure_organizations
 from tests.disclosures.factories import ADD_URL as DOCUMENT_ADD_URL
 from tests.disclosures.factories import form_data as document_form
 from tests.disclosures.factories import pdf_bytes

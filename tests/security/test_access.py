@@ -239,12 +239,9 @@ ADMIN_APPS = {
     "classes": {"center"},
     "attendance": {"center"},
     "survey": {"center"},
+    "organizations": {"school", "center"},
     "disclosures": {"school", "center"},
-    # A model listed on its own overrides its app's row.
-    "disclosures.indicator": {"center"},
-    "disclosures.selfassessment": {"center"},
-    "disclosures.indicatoranswer": {"center"},
-    "disclosures.legacyassessmentresult": {"center"},
+    "assessment": {"center"},
     "auth": set(),
     "axes": set(),
     # The shared tools: administrators only, but the commune's hamlets (the enrollment
@@ -282,9 +279,10 @@ def users():
 def data():
     from django.utils import timezone
 
-    from disclosures.models import Organization, SelfAssessment
-    from disclosures.seed import ensure_organizations
+    from assessment.models import SelfAssessment
     from news.models import Article
+    from organizations.models import Organization
+    from organizations.seed import ensure_organizations
     from tests.attendance.factories import EnrollmentFactory
     from tests.classes.factories import CourseFactory, SessionFactory
     from tests.disclosures.factories import DocumentFactory

@@ -9,8 +9,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 
 from classes.models import Course
-from disclosures.models import DisclosureDocument, Organization
-from disclosures.seed import ensure_organizations
+from disclosures.models import DisclosureDocument
+from organizations.models import Organization
+from organizations.seed import ensure_organizations
 from tests.classes.factories import CourseFactory
 from tests.disclosures.factories import DocumentFactory, center
 from tests.factories import PASSWORD, center_staff, school_staff
