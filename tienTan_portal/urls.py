@@ -1,14 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.decorators.http import require_safe
 
 from core import accounts
 from core import views as core_views
-from tienTan_portal import assessment_views, center, report_views, views
-from tienTan_portal.sitemaps import SITEMAPS
+from tienTan_portal import assessment_views, center
 
 handler400 = "core.views.bad_request"
 handler403 = "core.views.permission_denied"
@@ -19,25 +16,19 @@ handler500 = "core.views.server_error"
 ADMIN_TITLES = {"site_header": admin.site.site_header, "site_title": admin.site.site_title}
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("tim-kiem/", views.search, name="search"),
+    # Home, site search, sitemap, robots.txt, /healthz, the staff home and the yearly report.
+    path("", include("portal.urls")),
     path("gioi-thieu/", center.AboutView.as_view(), name="about"),
-    path("chinh-sach-rieng-tu/", views.privacy, name="privacy"),
-    path("healthz", views.healthz, name="healthz"),
-    path("robots.txt", views.robots_txt, name="robots-txt"),
-    path("favicon.ico", views.favicon, name="favicon"),
-    path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("tin-tuc/", include("news.urls")),
     path("lop-hoc/", include("classes.urls")),
     path("cong-khai/", include("disclosures.urls")),
-    # attendance owns /thong-ke/, /lop-hoc/<slug>/dang-ky/ and /quan-ly/...
-    path("quan-ly/", views.staff_home, name="staff-home"),
     # Where the rich-text editor uploads a picture staff insert (JSON; core/views.py).
     path(
         "quan-ly/anh-trong-bai/",
         core_views.rich_text_image_upload,
         name="rich-text-image-upload",
     ),
+    # attendance owns /thong-ke/, /lop-hoc/<slug>/dang-ky/ and /quan-ly/...
     path("", include("attendance.urls")),
     # "Forgotten your password?" on the admin login page. The form answers the same whether
     # or not an account has that address, so it reveals nobody's account.
@@ -74,23 +65,6 @@ urlpatterns = [
     path("gioi-thieu/ban-giam-doc/", center.BoardView.as_view(), name="about-board"),
     path("gioi-thieu/doi-tac/", center.PartnersView.as_view(), name="about-partners"),
     path("lien-he/", center.ContactView.as_view(), name="contact"),
-    # The yearly report composes classes, attendance and disclosures, so no app can own it.
-    path("quan-ly/bao-cao-nam/", report_views.YearPickView.as_view(), name="report-years"),
-    path(
-        "quan-ly/bao-cao-nam/<int:year>/",
-        report_views.YearlyReportView.as_view(),
-        name="report-year",
-    ),
-    path(
-        "quan-ly/bao-cao-nam/<int:year>.pdf",
-        report_views.YearlyReportPdfView.as_view(),
-        name="report-pdf",
-    ),
-    path(
-        "quan-ly/bao-cao-nam/<int:year>/cong-bo/",
-        report_views.PublishView.as_view(),
-        name="report-publish",
-    ),
     # The learning-community self-assessment (TT 25/2023): its evidence comes from classes,
     # news and disclosures together.
     path(

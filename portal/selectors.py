@@ -1,0 +1,30 @@
+"""What this floor offers the staff home page, like any app (core.hooks)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from core.staff import StaffTool
+
+
+def staff_tools(user):
+    """The staff pages of this floor (they compose several apps) that `user` may open."""
+    tools = []
+    if user.has_perm("attendance.view_enrollment"):
+        tools.append(
+            StaffTool(
+                _("Yearly report"),
+                _("The year's classes, learners and disclosures as a report, PDF, published."),
+                reverse("report-years"),
+            )
+        )
+    # The self-assessment's pages are still composed on the top floor (tienTan_portal/
+    # assessment_views.py); its own app declares this tool once it has one.
+    if user.has_perm("disclosures.view_selfassessment"):
+        tools.append(
+            StaffTool(
+                _("Learning-community self-assessment"),
+                _("The TT 25/2023 checklist of the year, with what the portal can show."),
+                reverse("assessment-list"),
+            )
+        )
+    return tools
