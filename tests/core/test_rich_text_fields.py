@@ -2,11 +2,9 @@
 template prints with `|safe` only such a field."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.apps import apps
-from django.conf import settings
 from django_prose_editor.fields import ProseEditorField
 
 from core.html import RichTextField
@@ -14,6 +12,7 @@ from disclosures.models import DisclosureDocument, Organization
 from news.models import Article
 from tests.disclosures.factories import DocumentFactory, center
 from tests.news.factories import ArticleFactory
+from tests.template_dirs import our_template_dirs
 
 HOSTILE = (
     '<p onclick="steal()">Xin chào</p><script>alert("x")</script>'
@@ -78,8 +77,8 @@ def test_templates_print_unescaped_only_sanitized_rich_text():
     person typed stays escaped by Django."""
     names = {f.name for _m, f in rich_text_fields()}
     found = []
-    for folder in settings.TEMPLATES[0]["DIRS"]:
-        for path in Path(folder).rglob("*.html"):
+    for folder in our_template_dirs():
+        for path in folder.rglob("*.html"):
             text = path.read_text(encoding="utf-8")
             assert "autoescape off" not in text, path
             for expression in re.findall(r"{{\s*([^}|]+?)\s*\|\s*safe\s*}}", text):
