@@ -1,7 +1,8 @@
 """What this app offers the top floor: its home-page box and its staff tools (no search
 source: learners are never searchable from public pages).
 
-`tienTan_portal.views` calls these; they are the only things it knows about this app.
+The top floor calls them through the hooks declared in `apps.py` (core.hooks); they are the
+only things it knows about this app.
 """
 
 from django.urls import reverse

@@ -8,8 +8,9 @@ includes a *content version*:
 - any save or delete of a row that public pages show bumps the version (signal below), so the
   next request renders afresh: a reader never sees a page older than the publish;
 - content that changes with time alone (a scheduled article's publish time, a notice's
-  expiry, an enrollment window, tomorrow's date) is found by asking each app's
-  `selectors.next_change(now)`; when that moment passes, the version is bumped too.
+  expiry, an enrollment window, tomorrow's date) is found by asking each app's `next_change`
+  hook (declared on its AppConfig, core.hooks); when that moment passes, the version is
+  bumped too.
 
 Staff (any request carrying a session cookie) are never served from, nor stored in, this
 cache. Responses that set a cookie, vary on cookies or say private/no-store are not stored.
@@ -18,10 +19,7 @@ cache. Responses that set a cookie, vary on cookies or say private/no-store are 
 import datetime
 import hashlib
 import time
-from importlib import import_module
-from importlib.util import find_spec
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -29,6 +27,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re
+
+from core import hooks
 
 VERSION_KEY = "portal:content-version"
 NEXT_CHANGE_KEY = "portal:next-change"
@@ -74,12 +74,8 @@ def _next_midnight(now):
 def next_change(now):
     """The earliest future moment at which some public page changes by time alone."""
     moments = [_next_midnight(now)]
-    for config in apps.get_app_configs():
-        module_name = f"{config.name}.selectors"
-        if find_spec(module_name) is None:
-            continue
-        finder = getattr(import_module(module_name), "next_change", None)
-        if finder is not None and (moment := finder(now)) is not None:
+    for finder in hooks.functions("next_change"):
+        if (moment := finder(now)) is not None:
             moments.append(moment)
     return min(moments)
 

@@ -21,3 +21,19 @@ def check_rate_limits(app_configs, **kwargs):
                 )
             )
     return errors
+
+
+@checks.register()
+def check_app_hooks(app_configs, **kwargs):
+    """Every hook an app declares on its AppConfig (core.hooks) names something that exists:
+    a typo would otherwise drop a box, a search source or a staff tool without a word."""
+    from core.hooks import check_declarations
+
+    return [
+        checks.Error(
+            f"{label}: {hook} = {value!r} does not resolve ({reason}).",
+            hint="Correct the path on the app's AppConfig (see docs/architecture.md).",
+            id="core.E002",
+        )
+        for label, hook, value, reason in check_declarations()
+    ]

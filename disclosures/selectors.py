@@ -1,6 +1,7 @@
 """What this app offers the top floor: its home-page box and its search hits.
 
-`tienTan_portal.views` calls these; they are the only things it knows about this app.
+The top floor calls them through the hooks declared in `apps.py` (core.hooks); they are the
+only things it knows about this app.
 """
 
 from django.utils import timezone

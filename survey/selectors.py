@@ -1,7 +1,7 @@
 """What this app offers the top floor: its staff tool (no home box of its own, no search
 source: answers are never shown on a public page).
 
-`tienTan_portal.views` calls this; it is the only thing it knows about this app.
+Declared on `SurveyConfig.staff_tools` and gathered by `core.hooks` (docs/architecture.md).
 """
 
 from django.urls import reverse

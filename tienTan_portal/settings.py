@@ -62,14 +62,18 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_prose_editor",
+    # Our apps, ground floor first. Their order is the order of their boxes on the home page,
+    # their staff tools, sitemap sections and demo loaders (core.hooks, docs/architecture.md).
     "core",
     "news",
     "classes",
     "organizations",
+    "disclosures",
     "attendance",
     "survey",
-    "disclosures",
     "assessment",
+    # The top floor's pages: they gather what every app above declares (core.hooks).
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -108,7 +112,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.site",
-                "tienTan_portal.context_processors.center_contact",
+                "portal.context_processors.center_contact",
             ],
         },
     },
@@ -366,7 +370,7 @@ SITE_CONTACT = {
     "email": env.str("PORTAL_CONTACT_EMAIL", default=""),
 }
 # What staff keep in the admin wins over SITE_CONTACT (see core/contact.py).
-SITE_CONTACT_PROVIDER = "tienTan_portal.context_processors.site_contact"
+SITE_CONTACT_PROVIDER = "portal.context_processors.site_contact"
 
 # Public enrollment and survey forms: submissions allowed per client address ("10/h", "30/m",
 # "100/d"); "0" turns the limit off (load tests). Counted in CACHES["default"] (core/ratelimit.py).

@@ -1,17 +1,13 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.decorators.http import require_safe
 
 from attendance import urls as attendance_urls
 from classes.views import PartnersView
 from core import accounts
 from core import views as core_views
 from survey import urls as survey_urls
-from tienTan_portal import report_views, views
-from tienTan_portal.sitemaps import SITEMAPS
 
 handler400 = "core.views.bad_request"
 handler403 = "core.views.permission_denied"
@@ -22,18 +18,11 @@ handler500 = "core.views.server_error"
 ADMIN_TITLES = {"site_header": admin.site.site_header, "site_title": admin.site.site_title}
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("tim-kiem/", views.search, name="search"),
-    path("chinh-sach-rieng-tu/", views.privacy, name="privacy"),
-    path("healthz", views.healthz, name="healthz"),
-    path("robots.txt", views.robots_txt, name="robots-txt"),
-    path("favicon.ico", views.favicon, name="favicon"),
-    path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Home, site search, sitemap, robots.txt, /healthz, the staff home and the yearly report.
+    path("", include("portal.urls")),
     path("tin-tuc/", include("news.urls")),
     path("lop-hoc/", include("classes.urls")),
     path("cong-khai/", include("disclosures.urls")),
-    # attendance owns /thong-ke/, /lop-hoc/<slug>/dang-ky/ and /quan-ly/...
-    path("quan-ly/", views.staff_home, name="staff-home"),
     # Where the rich-text editor uploads a picture staff insert (JSON; core/views.py).
     path(
         "quan-ly/anh-trong-bai/",
@@ -80,23 +69,6 @@ urlpatterns = [
     # /gioi-thieu/ban-giam-doc/, /lien-he/) and its partner bodies (classes owns them).
     path("", include("organizations.urls")),
     path("gioi-thieu/doi-tac/", PartnersView.as_view(), name="about-partners"),
-    # The yearly report composes classes, attendance and disclosures, so no app can own it.
-    path("quan-ly/bao-cao-nam/", report_views.YearPickView.as_view(), name="report-years"),
-    path(
-        "quan-ly/bao-cao-nam/<int:year>/",
-        report_views.YearlyReportView.as_view(),
-        name="report-year",
-    ),
-    path(
-        "quan-ly/bao-cao-nam/<int:year>.pdf",
-        report_views.YearlyReportPdfView.as_view(),
-        name="report-pdf",
-    ),
-    path(
-        "quan-ly/bao-cao-nam/<int:year>/cong-bo/",
-        report_views.PublishView.as_view(),
-        name="report-publish",
-    ),
     # The learning-community self-assessment (TT 25/2023), staff only.
     path("quan-ly/tu-danh-gia/", include("assessment.urls")),
 ]

@@ -9,13 +9,9 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-from assessment.seed import ensure_indicators, ensure_legacy_results
-
-
-def add_checklist(apps, schema_editor):
-    """The TT 25/2023 checklist and the TT 44/2014 result: configuration, not demo content."""
-    ensure_indicators(apps.get_model("disclosures", "Indicator"))
-    ensure_legacy_results(apps.get_model("disclosures", "LegacyAssessmentResult"))
+# The checklist's rows were seeded here until the self-assessment became its own app (issue
+# 13); assessment/migrations/0002_checklist.py seeds them now (idempotent, so a database that
+# ran the old version of this migration is left as it is).
 
 
 class Migration(migrations.Migration):
@@ -463,5 +459,4 @@ class Migration(migrations.Migration):
                 violation_error_message="This indicator is already answered for that year.",
             ),
         ),
-        migrations.RunPython(add_checklist, migrations.RunPython.noop),
     ]

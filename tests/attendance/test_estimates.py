@@ -14,9 +14,9 @@ from attendance.statistics import compute
 from classes.models import Course, FiguresSource, Kind
 from organizations.models import Organization
 from organizations.seed import ensure_organizations
+from portal import reports
 from tests.classes.factories import PartnerFactory, historical_course
 from tests.factories import administrator, center_staff
-from tienTan_portal import reports
 
 pytestmark = pytest.mark.django_db
 
@@ -130,8 +130,8 @@ def test_yearly_report_marks_estimates_on_the_page_and_in_the_pdf(client, mixed)
 
     _pages, text = pdf_text(
         render_to_string(
-            "reports/yearly_report.html",
-            {"report": reports.build(2016), "base_template": "reports/pdf_base.html"},
+            "portal/reports/yearly_report.html",
+            {"report": reports.build(2016), "base_template": "portal/reports/pdf_base.html"},
         )
     )
     assert "có ước tính" in text and "Ước tính (số liệu minh họa)" in text

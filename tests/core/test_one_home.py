@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-APPS = ("attendance", "classes", "news", "disclosures", "core", "tienTan_portal")
+APPS = ("attendance", "classes", "news", "disclosures", "core", "portal", "tienTan_portal")
 # A filter on a publication or enrollment status, a publish time compared with now, or the
 # survey's consent: the ingredients of the three rules.
 RESPELLING = re.compile(

@@ -34,7 +34,7 @@ def _classes(monkeypatch):
 
 
 def _search(monkeypatch):
-    from tienTan_portal import views
+    from portal import views
 
     monkeypatch.setattr(views, "RESULTS_PER_PAGE", PER_PAGE)
     for i in range(3):

@@ -2,12 +2,9 @@
 template prints with `|safe` only such a field."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.apps import apps
-from django.conf import settings
-from django.template.utils import get_app_template_dirs
 from django_prose_editor.fields import ProseEditorField
 
 from core.html import RichTextField
@@ -16,6 +13,7 @@ from news.models import Article
 from organizations.models import Organization
 from tests.disclosures.factories import DocumentFactory, center
 from tests.news.factories import ArticleFactory
+from tests.template_dirs import our_template_dirs
 
 HOSTILE = (
     '<p onclick="steal()">Xin chào</p><script>alert("x")</script>'
@@ -80,14 +78,8 @@ def test_templates_print_unescaped_only_sanitized_rich_text():
     person typed stays escaped by Django."""
     names = {f.name for _m, f in rich_text_fields()}
     found = []
-    # The project's folders and our apps' own (the center pages live in organizations/), not
-    # those of installed packages.
-    ours = Path(settings.BASE_DIR)
-    apps_own = [d for d in get_app_template_dirs("templates") if ours in Path(d).parents]
-    apps_own = [d for d in apps_own if ".venv" not in Path(d).parts]
-    folders = [*settings.TEMPLATES[0]["DIRS"], *apps_own]
-    for folder in folders:
-        for path in Path(folder).rglob("*.html"):
+    for folder in our_template_dirs():
+        for path in folder.rglob("*.html"):
             text = path.read_text(encoding="utf-8")
             assert "autoescape off" not in text, path
             for expression in re.findall(r"{{\s*([^}|]+?)\s*\|\s*safe\s*}}", text):

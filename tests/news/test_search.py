@@ -6,11 +6,11 @@ import pytest
 from django.utils import timezone
 
 from news.models import Article
+from portal import views
 from tests.classes.factories import CourseFactory
 from tests.core.test_text import SEED_TITLE
 from tests.html_outline import outline
 from tests.news.factories import ArticleFactory
-from tienTan_portal import views
 
 pytestmark = pytest.mark.django_db
 

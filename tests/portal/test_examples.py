@@ -13,10 +13,10 @@ from pypdf import PdfReader
 from classes.models import Course
 from organizations.demo import PEOPLE, PROFILE
 from organizations.models import Organization, Person
+from portal import reports
 from tests.factories import administrator, center_staff
 from tests.organizations.center import change_url, profile_form
 from tests.qrdecode import decode_svg, svgs_in
-from tienTan_portal import reports
 
 pytestmark = pytest.mark.django_db
 
@@ -136,8 +136,8 @@ def test_the_yearly_report_names_no_made_up_person_or_number(client, demo):
 
     _pages, text = pdf_text(
         render_to_string(
-            "reports/yearly_report.html",
-            {"report": reports.build(year), "base_template": "reports/pdf_base.html"},
+            "portal/reports/yearly_report.html",
+            {"report": reports.build(year), "base_template": "portal/reports/pdf_base.html"},
         )
     )
     assert no_made_up_contact(text) and "Tiên Tân" in text

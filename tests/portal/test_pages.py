@@ -123,7 +123,7 @@ def test_healthz_answers_ok_when_the_database_does(client):
 
 
 def test_healthz_answers_503_when_the_database_does_not(client):
-    with mock.patch("tienTan_portal.views.connection.cursor", side_effect=OperationalError):
+    with mock.patch("portal.views.connection.cursor", side_effect=OperationalError):
         response = client.get("/healthz")
     assert response.status_code == 503
 

@@ -11,11 +11,11 @@ from classes.models import Course, Kind
 from disclosures.models import Basis, DisclosureDocument
 from organizations.models import Organization, Person
 from organizations.seed import ensure_organizations
+from portal import reports
 from tests.attendance.factories import EnrollmentFactory, LearnerFactory
 from tests.classes.factories import CourseFactory, PartnerFactory, historical_course
 from tests.disclosures.factories import DocumentFactory, center, school
 from tests.factories import center_staff, school_staff
-from tienTan_portal import reports
 
 pytestmark = pytest.mark.django_db
 
@@ -210,8 +210,8 @@ def test_pdf_opens_and_holds_the_report(client, year_data):
     from django.template.loader import render_to_string
 
     html = render_to_string(
-        "reports/yearly_report.html",
-        {"report": reports.build(YEAR), "base_template": "reports/pdf_base.html"},
+        "portal/reports/yearly_report.html",
+        {"report": reports.build(YEAR), "base_template": "portal/reports/pdf_base.html"},
     )
     pages, text = pdf_text(html)
     assert pages >= 1

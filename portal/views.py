@@ -1,8 +1,8 @@
 """Pages of the top floor: they compose what the apps offer, and own no data.
 
-Each app answers through its `selectors` module: `home_context(request)` for its box on the
-home page and `search_source()` for what the site search may find. Adding an app means adding
-it to the two lists below and its box to `home.html`; no other app changes.
+What each app offers (its box on the home page, its search source, its sitemap sections, its
+staff tools) it declares on its AppConfig; `core.hooks` gathers them (docs/architecture.md).
+Adding an app changes nothing here.
 """
 
 import logging
@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
@@ -17,24 +18,16 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from attendance import selectors as attendance_selectors
-from classes import selectors as classes_selectors
+from core import hooks
 from core.pagination import nearest_page, requested_page
 from core.search import clean_query, excerpt, highlight, hits, rank, search_words
-from core.staff import StaffTool
-from disclosures import selectors as disclosures_selectors
-from news import selectors as news_selectors
-from survey import selectors as survey_selectors
+from portal.sitemaps import PageSitemap
 
 log = logging.getLogger(__name__)
 
-HOME_PARTS = [news_selectors, classes_selectors, disclosures_selectors, attendance_selectors]
-STAFF_TOOL_SOURCES = [attendance_selectors, survey_selectors]
-SEARCH_SOURCES = [news_selectors, classes_selectors, disclosures_selectors]
 # `?tat-ca=1`: every match, without the cut of weak ones (core.search, rule 3).
 ALL_PARAMETER = "tat-ca"
 RESULTS_PER_PAGE = 10
@@ -44,10 +37,8 @@ MAX_SEARCH_PAGES = 25
 
 @require_safe
 def home(request):
-    context = {}
-    for part in HOME_PARTS:
-        context.update(part.home_context(request))
-    return render(request, "home.html", context)
+    boxes, context = hooks.home_boxes(request)
+    return render(request, "portal/home.html", {**context, "home_boxes": boxes})
 
 
 @require_safe
@@ -61,7 +52,7 @@ def search(request):
     words = search_words(query)
     wanted = requested_page(request, last=MAX_SEARCH_PAGES)
     everything = request.GET.get(ALL_PARAMETER) == "1"
-    sources = [app.search_source() for app in SEARCH_SOURCES]
+    sources = hooks.search_sources()
     ranking = rank(sources, words, query, wanted * RESULTS_PER_PAGE, cut=not everything)
     # Paginator counts `total` (at most MAX_SEARCH_PAGES pages: the last one has no "Next")
     # and slices the keys: every page up to `wanted` is in hand, and a page number past the
@@ -79,7 +70,7 @@ def search(request):
     ]
     return render(
         request,
-        "search.html",
+        "portal/search.html",
         {
             "query": query,
             "words": words,
@@ -113,37 +104,16 @@ def staff_home(request):
     """Every staff page the user may open, from each app, with the admin last."""
     if not request.user.is_staff:
         raise PermissionDenied
-    tools = [tool for source in STAFF_TOOL_SOURCES for tool in source.staff_tools(request.user)]
-    tools += _portal_tools(request.user)
-    return render(request, "staff_home.html", {"tools": tools})
+    tools = hooks.staff_tools(request.user)
+    return render(request, "portal/staff_home.html", {"tools": tools})
 
 
 @require_safe
 def privacy(request):
     """What personal data enrollment collects, why, for how long, and whom to ask."""
-    return render(request, "privacy.html", {"retention_years": settings.LEARNER_RETENTION_YEARS})
-
-
-def _portal_tools(user):
-    """The staff pages of this floor (they compose several apps)."""
-    tools = []
-    if user.has_perm("attendance.view_enrollment"):
-        tools.append(
-            StaffTool(
-                _("Yearly report"),
-                _("The year's classes, learners and disclosures as a report, PDF, published."),
-                reverse("report-years"),
-            )
-        )
-    if user.has_perm("assessment.view_selfassessment"):
-        tools.append(
-            StaffTool(
-                _("Learning-community self-assessment"),
-                _("The TT 25/2023 checklist of the year, with what the portal can show."),
-                reverse("assessment-list"),
-            )
-        )
-    return tools
+    return render(
+        request, "portal/privacy.html", {"retention_years": settings.LEARNER_RETENTION_YEARS}
+    )
 
 
 @never_cache
@@ -164,6 +134,12 @@ def healthz(request):
 def favicon(request):
     """Browsers and the admin ask for /favicon.ico whatever the page links."""
     return redirect(static("img/favicon.ico"), permanent=True)
+
+
+@require_safe
+def sitemap(request):
+    """/sitemap.xml: the fixed pages every app names, then each app's own sections."""
+    return sitemap_view(request, sitemaps={"pages": PageSitemap, **hooks.sitemaps()})
 
 
 @require_safe

@@ -17,10 +17,10 @@ from core.views import StaffView
 from disclosures.models import DisclosureDocument
 from disclosures.services import document_publish_generated
 from organizations.models import Organization
-from tienTan_portal import reports
+from portal import reports
 
 HTML_BASE = "attendance/staff/base_staff.html"
-PDF_BASE = "reports/pdf_base.html"
+PDF_BASE = "portal/reports/pdf_base.html"
 
 
 class NotesForm(forms.Form):
@@ -70,7 +70,7 @@ class YearPickView(ReportStaffView):
         organization = reports.the_center()
         published = _published_reports(organization, [f"{y}-{y + 1}" for y in years])
         rows = [(y, published.get(f"{y}-{y + 1}")) for y in years]
-        return render(request, "reports/year_pick.html", {"rows": rows})
+        return render(request, "portal/reports/year_pick.html", {"rows": rows})
 
 
 class YearlyReportView(ReportStaffView):
@@ -95,7 +95,7 @@ class YearlyReportView(ReportStaffView):
             "published": published.get(report.school_year),
             "may_publish": _may_publish(self.request.user, report.organization),
         }
-        return render(self.request, "reports/yearly_report.html", context, status=status)
+        return render(self.request, "portal/reports/yearly_report.html", context, status=status)
 
 
 def _may_publish(user, organization):
@@ -108,7 +108,7 @@ def _may_publish(user, organization):
 
 def _pdf(request, report):
     html = render(
-        request, "reports/yearly_report.html", {"report": report, "base_template": PDF_BASE}
+        request, "portal/reports/yearly_report.html", {"report": report, "base_template": PDF_BASE}
     ).content.decode()
     return reports.render_pdf(html, base_url=request.build_absolute_uri("/"))
 
