@@ -27,8 +27,10 @@ class CoreConfig(AppConfig):
         from core.admin import HamletAdmin
         from core.models import Hamlet
 
-        # Not with @admin.register in core/admin.py: see the note there.
-        admin.site.register(Hamlet, HamletAdmin)
+        # Not with @admin.register in core/admin.py: see the note there. `ready` runs again
+        # when a test overrides INSTALLED_APPS, and the site is the same one then.
+        if not admin.site.is_registered(Hamlet):
+            admin.site.register(Hamlet, HamletAdmin)
 
         from core import lookups
 

@@ -81,7 +81,8 @@ def test_load_demo_runs_a_new_apps_loader_after_the_others(with_hookapp):
     out = io.StringIO()
     call_command("load_demo", stdout=out)
     assert "Bảng tin xóm: không có dữ liệu mẫu." in out.getvalue()
-    assert "Demo content loaded: news, classes, disclosures, attendance, hookapp" in out.getvalue()
+    loaded = "news, classes, organizations, disclosures, attendance, survey, assessment, hookapp"
+    assert f"Demo content loaded: {loaded}" in out.getvalue()
 
 
 def test_the_apps_of_the_portal_declare_nothing_that_does_not_resolve():
