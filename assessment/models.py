@@ -20,6 +20,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.models import StampedModel
+from core.tenancy import CenterOwned, CenterQuerySet, center_manager
 from core.uploads import KINDS, DatedUploadTo, UploadFileField, describe, sniff, stored_upload
 from disclosures.validators import validate_document_file
 
@@ -138,7 +139,7 @@ class Indicator(models.Model):
         return self.applies_to in (self.AppliesTo.BOTH, str(int(level)))
 
 
-class SelfAssessmentQuerySet(models.QuerySet):
+class SelfAssessmentQuerySet(CenterQuerySet):
     def with_answers(self):
         return self.prefetch_related("answers")
 
@@ -147,7 +148,7 @@ def _year_validators():
     return [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
 
 
-class SelfAssessment(StampedModel):
+class SelfAssessment(CenterOwned, StampedModel):
     """The commune's self-assessment for one calendar year (TT 25/2023)."""
 
     class Status(models.TextChoices):
@@ -156,7 +157,6 @@ class SelfAssessment(StampedModel):
 
     year = models.PositiveSmallIntegerField(
         _("year"),
-        unique=True,
         validators=_year_validators(),
         help_text=_("The calendar year assessed: its figures run from 1 January to 31 December."),
     )
@@ -178,7 +178,7 @@ class SelfAssessment(StampedModel):
     )
     notes = models.TextField(_("notes"), blank=True)
 
-    objects = SelfAssessmentQuerySet.as_manager()
+    objects = center_manager(SelfAssessmentQuerySet)
 
     class Meta:
         db_table = "disclosures_selfassessment"  # the table it had in disclosures
@@ -190,6 +190,11 @@ class SelfAssessment(StampedModel):
                 condition=Q(year__gte=FIRST_YEAR, year__lte=LAST_YEAR),
                 name="selfassessment_year_in_range",
                 violation_error_message=_("TT 25/2023 assesses the years from 2024."),
+            ),
+            models.UniqueConstraint(
+                fields=["center", "year"],
+                name="assessment_selfassessment_one_per_year",
+                violation_error_message=_("This year already has a self-assessment."),
             ),
             models.CheckConstraint(
                 condition=Q(target_level__in=[1, 2]),
@@ -237,7 +242,7 @@ class SelfAssessment(StampedModel):
             raise ValidationError(errors)
 
 
-class IndicatorAnswer(StampedModel):
+class IndicatorAnswer(CenterOwned, StampedModel):
     """The staff's answer to one indicator for one year, with the evidence behind it."""
 
     class Result(models.TextChoices):
@@ -345,7 +350,7 @@ def level_reached(indicators, answers) -> int:
     return 0
 
 
-class LegacyAssessmentResult(models.Model):
+class LegacyAssessmentResult(CenterOwned):
     """A result under the old 100-point scheme of TT 44/2014/TT-BGDĐT, kept as history.
 
     It is not a TT 25/2023 level and is never turned into one.

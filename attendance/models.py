@@ -17,6 +17,7 @@ from django.utils.translation import pgettext_lazy
 from classes.models import Course, Session
 from core.models import Hamlet, TimeStampedModel
 from core.search import searchable_text, trigram_index
+from core.tenancy import CenterOwned, CenterQuerySet, center_manager
 from core.text import fold
 
 # No 0/O, 1/I/L: the code is read aloud over the phone.
@@ -33,7 +34,7 @@ class Sex(models.TextChoices):
     MALE = "male", _("Male")
 
 
-class LearnerQuerySet(models.QuerySet):
+class LearnerQuerySet(CenterQuerySet):
     def matching(self, *, full_name, birth_year, phone="", hamlet=None):
         """Learners who are the same person: same folded name and birth year, and the same
         phone or the same hamlet."""
@@ -43,7 +44,7 @@ class LearnerQuerySet(models.QuerySet):
         return self.filter(name_folded=fold(full_name), birth_year=birth_year).filter(same)
 
 
-class Learner(TimeStampedModel):
+class Learner(CenterOwned, TimeStampedModel):
     """A person who enrolled in a class (no ID numbers: only what a class needs)."""
 
     full_name = models.CharField(_("full name"), max_length=100)
@@ -65,7 +66,7 @@ class Learner(TimeStampedModel):
     )
     search_text = models.TextField(editable=False, default="")
 
-    objects = LearnerQuerySet.as_manager()
+    objects = center_manager(LearnerQuerySet)
 
     class Meta:
         ordering = ["name_folded", "birth_year"]
@@ -97,14 +98,14 @@ class Learner(TimeStampedModel):
         super().save(*args, **kwargs)
 
 
-class EnrollmentQuerySet(models.QuerySet):
+class EnrollmentQuerySet(CenterQuerySet):
     def active(self):
         """Enrollments that hold a seat and count as learners: every seat count, list of
         learners and statistic reads this (or `Enrollment.active_q` across a relation)."""
         return self.filter(Enrollment.active_q())
 
 
-class Enrollment(TimeStampedModel):
+class Enrollment(CenterOwned, TimeStampedModel):
     """One learner in one class."""
 
     class Status(models.TextChoices):
@@ -144,7 +145,7 @@ class Enrollment(TimeStampedModel):
         related_name="+",
     )
 
-    objects = EnrollmentQuerySet.as_manager()
+    objects = center_manager(EnrollmentQuerySet)
 
     class Meta:
         ordering = ["course", "learner__name_folded"]
@@ -199,7 +200,7 @@ class Enrollment(TimeStampedModel):
             raise ValidationError({"course": refusal}, code="full")
 
 
-class AttendanceMark(models.Model):
+class AttendanceMark(CenterOwned):
     """Whether a learner came to one session; one mark per learner per session."""
 
     class Status(models.TextChoices):

@@ -24,22 +24,23 @@ from core.models import (
     TimeStampedModel,
 )
 from core.search import search_indexes
+from core.tenancy import CenterOwned, center_manager
 from core.text import unique_slug
 from core.uploads import PICTURES, ContentTypeValidator, DatedUploadTo, UploadImageField
 from core.validators import validate_public_phone
 
 
-class Partner(TimeStampedModel):
+class Partner(CenterOwned, TimeStampedModel):
     """A body that co-runs classes: the district vocational centre, a provincial department…"""
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(
         _("short name"),
         max_length=80,
         blank=True,
         help_text=_("Shown in lists and charts when the full name is long."),
     )
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, editable=False)
+    slug = models.SlugField(_("slug"), max_length=80, editable=False)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(
         _("short description"),
@@ -64,6 +65,10 @@ class Partner(TimeStampedModel):
         ordering = ["position", "name"]
         verbose_name = _("partner body")
         verbose_name_plural = _("partner bodies")
+        constraints = [
+            models.UniqueConstraint(fields=["center", "name"], name="classes_partner_unique_name"),
+            models.UniqueConstraint(fields=["center", "slug"], name="classes_partner_unique_slug"),
+        ]
 
     def __str__(self):
         return self.name
@@ -121,7 +126,7 @@ class CourseQuerySet(PublishedQuerySet):
         return self.filter(start_date__lte=today or timezone.localdate())
 
 
-class Course(SearchableModel, Publishable, StampedModel):
+class Course(CenterOwned, SearchableModel, Publishable, StampedModel):
     """One class (lớp học). Called Course in code so it does not clash with Python's `class`."""
 
     class Status(models.TextChoices):
@@ -132,7 +137,6 @@ class Course(SearchableModel, Publishable, StampedModel):
     slug = models.SlugField(
         _("slug"),
         max_length=80,
-        unique=True,
         blank=True,
         help_text=_("Web address. Filled from the title when empty; do not change it once shared."),
     )
@@ -205,7 +209,7 @@ class Course(SearchableModel, Publishable, StampedModel):
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PUBLISHED)
     published_at = models.DateTimeField(_("publish time"), default=timezone.now)
 
-    objects = CourseQuerySet.as_manager()
+    objects = center_manager(CourseQuerySet)
 
     class Meta:
         ordering = ["-start_date", "title"]
@@ -230,6 +234,7 @@ class Course(SearchableModel, Publishable, StampedModel):
                 name="course_capacity_positive",
                 violation_error_message=_("A class needs at least one seat."),
             ),
+            models.UniqueConstraint(fields=["center", "slug"], name="classes_course_unique_slug"),
         ]
 
     def __str__(self):
@@ -299,7 +304,7 @@ class Course(SearchableModel, Publishable, StampedModel):
         return session
 
 
-class Session(models.Model):
+class Session(CenterOwned):
     """One meeting of a class."""
 
     course = models.ForeignKey(

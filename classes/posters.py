@@ -4,11 +4,11 @@ The layout and the script's frame are shared with news (core/announce.py,
 templates/core/poster.html); this module only chooses the words of a class.
 """
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.announce import contact_sentence, loudspeaker_script, shorten, spoken_date, spoken_time
+from core.centers import site_name
 from core.contact import printed_contact
 from core.text import class_named
 
@@ -49,7 +49,7 @@ def poster_details(course, text, session):
 def loudspeaker_paragraphs(course, today=None):
     """The broadcast: what class, when, where, how many seats, how to enroll; then again."""
     today = today or timezone.localdate()
-    center = settings.SITE_NAME
+    center = site_name()
     address = printed_contact().get("address") or center
     start = spoken_date(course.start_date, weekday=True)
     named = class_named(course.title)  # "lớp Trồng cây cảnh"; a title saying "Lớp" alone

@@ -16,6 +16,7 @@ from classes.models import Course, Kind, Session
 from classes.selectors import partners_with_classes
 from classes.timetable import describe
 from core.announce import plain_text_response, poster_fit, reading_minutes
+from core.centers import site_name
 from core.pagination import PageMixin
 
 # How far back and ahead the schedule feed reaches.
@@ -167,7 +168,7 @@ def schedule_feed(request):
     calendar = Calendar()
     calendar.add("prodid", "-//TTHTCD Tien Tan//Lich lop hoc//VI")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", str(_("Class schedule")) + f" · {settings.SITE_NAME}")
+    calendar.add("x-wr-calname", str(_("Class schedule")) + f" · {site_name()}")
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     host = request.get_host().split(":")[0]
     stamp = timezone.now()

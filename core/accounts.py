@@ -16,14 +16,37 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import BadRequest
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from core import ratelimit
+from core.centers import may_work_at
+from core.tenancy import current_center
 
 log = logging.getLogger(__name__)
+
+
+class CenterModelBackend(ModelBackend):
+    """Django's username-and-password check, for accounts that work on this host: a center's
+    staff at their center's host, the province's overview accounts at the operator's, the
+    operator everywhere (core.centers.may_work_at). Anyone else is refused like a wrong
+    password, so the form does not tell which centers an account belongs to."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        user = super().authenticate(request, username=username, password=password, **kwargs)
+        # A request that came through core.middleware.CenterMiddleware knows its center
+        # (None: the operator's host). The test client's login() and the shell do not:
+        # their session is checked on its first request by CenterAccessMiddleware.
+        if (
+            user is not None
+            and hasattr(request, "center")
+            and not may_work_at(user, request.center)
+        ):
+            return None
+        return user
 
 
 class LoginForm(AdminAuthenticationForm):
@@ -46,6 +69,12 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
 
     def send_mail(self, *args, **kwargs):
         self.outbox.append((args, kwargs))
+
+    def get_users(self, email):
+        """Only accounts that may sign in here: a center's host never mails a link for an
+        account of another center."""
+        center = current_center()
+        return (user for user in super().get_users(email) if may_work_at(user, center))
 
     def send_outbox(self):
         for args, kwargs in self.outbox:

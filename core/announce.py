@@ -14,11 +14,11 @@ each other. What lives here is the shape of the output, not what an app says:
 import datetime
 import re
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.centers import site_name
 from core.contact import printed_contact
 from core.text import weekday_name
 
@@ -170,12 +170,12 @@ def contact_sentence(*, address=True) -> str:
     examples (`core.contact.printed_contact`). Without `address` (already said), only the
     phone number, or "" when there is none."""
     contact = printed_contact()
-    values = {"center": settings.SITE_NAME, "address": contact.get("address") or ""}
+    values = {"center": site_name(), "address": contact.get("address") or ""}
     if not address or not values["address"]:
         if not contact.get("phone"):
             return ""
         return _("For details please call %(center)s, phone %(phone)s.") % {
-            "center": settings.SITE_NAME,
+            "center": site_name(),
             "phone": contact["phone"],
         }
     if contact.get("phone"):

@@ -17,6 +17,13 @@ class CoreConfig(AppConfig):
         # staff who need them without anybody editing groups by hand.
         post_migrate.connect(apply_roles, dispatch_uid="core.apply_roles")
 
+        from core import centers
+
+        # A deployment always has a center (the first one made from the settings), and a
+        # changed center or host name is read again at once (core.centers).
+        post_migrate.connect(centers.ensure_a_center, dispatch_uid="core.ensure_a_center")
+        centers.connect_signals()
+
         from core.cache import connect_signals
 
         # Any change to content invalidates the anonymous page cache at once.

@@ -28,14 +28,24 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re
 
-from core import hooks
+from core import hooks, tenancy
 
-VERSION_KEY = "portal:content-version"
-NEXT_CHANGE_KEY = "portal:next-change"
+# Each center has its own version (a change at one center keeps the others' pages cached);
+# rows no center owns (the TT 25/2023 checklist) bump the one version every key also holds.
+SHARED_VERSION_KEY = "portal:content-version"
 
 
-def bump_content_version(sender=None, **kwargs):
-    """Called on every save/delete of a model public pages may show.
+def _version_key(center_id):
+    return f"portal:content-version:{center_id}"
+
+
+def _next_change_key(center_id):
+    return f"portal:next-change:{center_id}"
+
+
+def bump_content_version(sender=None, instance=None, **kwargs):
+    """Called on every save/delete of a model public pages may show: the version of the
+    row's center (or, with no center, the shared one) goes up.
 
     Bumped at once (this process sees its own write) and again when the transaction commits:
     a reader on another process or server who renders between the save and the commit still
@@ -46,18 +56,33 @@ def bump_content_version(sender=None, **kwargs):
         or sender._meta.label_lower in settings.PAGE_CACHE_IGNORE_MODELS
     ):
         return
-    _bump()
+    key = _bumped_key(instance)
+    _bump(key)
     if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(_bump)
+        transaction.on_commit(lambda: _bump(key))
 
 
-def _bump():
+def _bumped_key(instance):
+    """A row's center's version; a row no center owns bumps the shared one. With no row
+    (a time-driven bump), the current center's."""
+    if instance is None:
+        center_id = tenancy.current_center_id()
+    else:
+        center_id = getattr(instance, "center_id", None)
+    return _version_key(center_id) if center_id is not None else SHARED_VERSION_KEY
+
+
+def _bump(key):
     try:
-        cache.incr(VERSION_KEY)
+        cache.incr(key)
     except ValueError:  # no version yet (first request, or the cache was emptied)
-        cache.set(VERSION_KEY, 1, None)
-    cache.delete(NEXT_CHANGE_KEY)
-    _memo["version"] = None  # this process sees its own change at once
+        cache.set(key, 1, None)
+    if key == SHARED_VERSION_KEY:
+        _memo.clear()
+    else:
+        center_id = key.rsplit(":", 1)[1]
+        cache.delete(_next_change_key(center_id))
+        _memo.pop(int(center_id), None)  # this process sees its own change at once
 
 
 def connect_signals():
@@ -83,38 +108,38 @@ def next_change(now):
 # Each process remembers the version for a moment, so a cache hit costs one round trip to the
 # shared cache instead of two. A publish therefore reaches every process within this time.
 VERSION_MEMO_SECONDS = 0.5
-_memo = {"version": None, "until": 0.0, "next_change": 0.0}
+_memo: dict = {}  # {center id: (version, until, next change)}
 
 
 def content_version(now=None):
-    """The current version, bumped when a scheduled change's time has come."""
+    """The current center's version ("shared.center"), bumped when a scheduled change's time
+    has come. Part of every cached page's key, and of what else is cached per version."""
+    center_id = tenancy.current_center_id()
     now = now or timezone.now()
     clock = time.monotonic()
-    if (
-        _memo["version"] is not None
-        and clock < _memo["until"]
-        and now.timestamp() < _memo["next_change"]
-    ):
-        return _memo["version"]
-    version, next_change_at = _shared_content_version(now)
-    _memo.update(version=version, until=clock + VERSION_MEMO_SECONDS, next_change=next_change_at)
+    remembered = _memo.get(center_id)
+    if remembered and clock < remembered[1] and now.timestamp() < remembered[2]:
+        return remembered[0]
+    version, next_change_at = _shared_content_version(center_id, now)
+    _memo[center_id] = (version, clock + VERSION_MEMO_SECONDS, next_change_at)
     return version
 
 
-def _shared_content_version(now):
-    values = cache.get_many([VERSION_KEY, NEXT_CHANGE_KEY])
-    version = values.get(VERSION_KEY)
-    until = values.get(NEXT_CHANGE_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, None)
-        version = cache.get(VERSION_KEY, 1)
+def _shared_content_version(center_id, now):
+    version_key, next_change_key = _version_key(center_id), _next_change_key(center_id)
+    values = cache.get_many([SHARED_VERSION_KEY, version_key, next_change_key])
+    for key in (SHARED_VERSION_KEY, version_key):
+        if values.get(key) is None:
+            cache.add(key, 1, None)
+            values[key] = cache.get(key, 1)
+    until = values.get(next_change_key)
     if until is None or now.timestamp() >= until:
         if until is not None:
-            bump_content_version()
-            version = cache.get(VERSION_KEY, version)
+            _bump(version_key)
+            values[version_key] = cache.get(version_key, values[version_key])
         until = next_change(now).timestamp()
-        cache.set(NEXT_CHANGE_KEY, until, None)
-    return version, until
+        cache.set(next_change_key, until, None)
+    return f"{values[SHARED_VERSION_KEY]}.{values[version_key]}", until
 
 
 def _cacheable_request(request):

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.utils.functional import lazy
 
+from core.centers import site_name
+
 
 def site(request):
     """The center's name and contact details for the header and footer, and the page's
@@ -19,7 +21,7 @@ def site(request):
         return f"{address}?page={page}" if page > 1 else address
 
     return {
-        "SITE_NAME": settings.SITE_NAME,
+        "SITE_NAME": site_name(),
         "SITE_CONTACT": settings.SITE_CONTACT,
         "canonical_url": lazy(canonical, str)(),
     }

@@ -1,4 +1,5 @@
-"""Security headers the framework does not set by itself, and the 503 page for a database outage."""
+"""Which center a request is for; security headers the framework does not set by itself; the
+503 page for a database outage."""
 
 import base64
 import hashlib
@@ -8,10 +9,14 @@ import re
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, connections
-from django.http import HttpResponse
+from django.contrib.auth.models import AnonymousUser
+from django.db import InterfaceError, OperationalError, connection, connections
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.template import loader
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.functional import SimpleLazyObject
+
+from core import tenancy
 
 log = logging.getLogger(__name__)
 
@@ -111,3 +116,112 @@ class DatabaseUnavailableMiddleware:
         response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
         add_never_cache_headers(response)
         return response
+
+
+class _DatabaseCenter:
+    """Sets the row-level security setting (`core.tenancy.GUC`) on the request's connection
+    just before its first query, so a request served from the page cache costs no query.
+    Set again after an atomic block that may have rolled it back, and on a new connection."""
+
+    def __init__(self, center_id):
+        self.value = str(center_id or "")
+        self.raw_connection = None
+        self.set_in_atomic = False
+
+    def __call__(self, execute, sql, params, many, context):
+        conn = context["connection"]
+        stale = self.set_in_atomic and not conn.in_atomic_block
+        if conn.connection is not self.raw_connection or stale:
+            context["cursor"].cursor.execute(
+                "SELECT set_config(%s, %s, false)", [tenancy.GUC, self.value]
+            )
+            self.raw_connection = conn.connection
+            self.set_in_atomic = conn.in_atomic_block
+        return execute(sql, params, many, context)
+
+    def reset(self, conn):
+        if self.raw_connection is not None and conn.connection is self.raw_connection:
+            try:
+                with conn.connection.cursor() as cursor:
+                    cursor.execute("SELECT set_config(%s, '', false)", [tenancy.GUC])
+            except Exception:  # a broken connection is closed and forgotten by Django
+                log.warning("Could not clear %s on a connection", tenancy.GUC)
+
+
+class CenterMiddleware:
+    """First of all: which center this request is for, from its Host header alone.
+
+    - a center's host: the center is current for the request (core.tenancy), on the
+      connection too (row-level security), and `request.center` is it;
+    - a merged center's host: a permanent redirect to the same path at the center it
+      joined (pages whose address changed in the merge redirect again from there);
+    - the hosting operator's host (`DJANGO_OPERATOR_HOSTS`): the operator's URLs only;
+    - any other host: the operator's 404 page, never some center's content.
+
+    Django's own host check (ALLOWED_HOSTS) is this: settings allow every Host header
+    because this middleware, ahead of everything that reads the host, answers the rest.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from core import centers
+
+        # As Django reads it (X-Forwarded-Host is not trusted: nginx sets Host itself).
+        meta = request.META
+        host = centers.normalize_host(meta.get("HTTP_HOST") or meta.get("SERVER_NAME", ""))
+        if centers.is_operator_host(host):
+            request.center = None
+            request.urlconf = settings.OPERATOR_URLCONF
+            return self._serve(request, None)
+        center = centers.center_for_host(host)
+        if center is None:
+            return unknown_host(request)
+        if center.merged_into_id:
+            target = centers.primary_host(center.merged_into_id)
+            return HttpResponsePermanentRedirect(
+                f"{request.scheme}://{target}{request.get_full_path()}"
+            )
+        request.center = center
+        return self._serve(request, center)
+
+    def _serve(self, request, center):
+        database_center = _DatabaseCenter(center.pk if center else None)
+        token = tenancy.activate(center)
+        try:
+            with connection.execute_wrapper(database_center):
+                return self.get_response(request)
+        finally:
+            database_center.reset(connection)
+            tenancy.deactivate(token)
+
+
+def unknown_host(request):
+    """The hosting operator's 404 for a host name that is no center's."""
+    response = HttpResponse(loader.get_template("unknown_host.html").render({}), status=404)
+    add_never_cache_headers(response)
+    return response
+
+
+class CenterAccessMiddleware:
+    """After authentication: an account signed in elsewhere counts as nobody here (a staff
+    member of one center has no business in another's admin, whatever cookie they bring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from core.centers import may_work_at
+
+        signed_in = request.user  # lazy: reading it reads the session (and adds Vary: Cookie)
+        center = getattr(request, "center", None)
+
+        def checked():
+            if signed_in.is_authenticated and not may_work_at(signed_in, center):
+                return AnonymousUser()
+            # The account itself, not the lazy wrapper (now filled by the line above).
+            return getattr(signed_in, "_wrapped", signed_in)
+
+        request.user = SimpleLazyObject(checked)
+        return self.get_response(request)

@@ -6,8 +6,120 @@ from django.utils.translation import gettext_lazy as _
 
 from core import images
 from core.search import search_vector_field, searchable_text
+from core.tenancy import CenterOwned, CenterQuerySet
 from core.text import fold
 from core.uploads import DatedUploadTo, PhotoValidator, UploadImageField
+
+
+class Center(models.Model):
+    """A community learning center hosted by this deployment (a tenant): its name and where
+    it answers. Everything it owns carries it (`core.tenancy.CenterOwned`). The hosting
+    operator makes centers (`manage.py create_center`); a merged center keeps answering at
+    its old host names by sending readers to the center it joined."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(
+        _("short name"),
+        max_length=60,
+        unique=True,
+        help_text=_("ASCII, used by the operator's commands, e.g. tien-tan."),
+    )
+    commune = models.CharField(_("commune"), max_length=100, blank=True)
+    province = models.CharField(_("province"), max_length=100, blank=True)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_centers",
+        help_text=_("Set when communes merged: its addresses now lead to that center."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["province", "name"]
+        verbose_name = _("center")
+        verbose_name_plural = _("centers")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def primary_host(self):
+        """The host name links in e-mails and printed material use."""
+        hosts = sorted(self.hosts.all(), key=lambda h: (not h.is_primary, h.pk))
+        return hosts[0].host if hosts else ""
+
+
+class CenterHost(models.Model):
+    """A host name a center answers at (lower case, no port): `tthtcd-tientan.example.vn`."""
+
+    center = models.ForeignKey(
+        Center, verbose_name=_("center"), on_delete=models.CASCADE, related_name="hosts"
+    )
+    host = models.CharField(_("host name"), max_length=253, unique=True)
+    is_primary = models.BooleanField(_("main address"), default=False)
+
+    class Meta:
+        ordering = ["-is_primary", "host"]
+        verbose_name = _("host name")
+        verbose_name_plural = _("host names")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["center"],
+                condition=Q(is_primary=True),
+                name="core_centerhost_one_primary",
+            ),
+            models.CheckConstraint(
+                condition=Q(host=models.functions.Lower("host")) & ~Q(host__contains=":"),
+                name="core_centerhost_lower_no_port",
+            ),
+        ]
+
+    def __str__(self):
+        return self.host
+
+
+class Membership(models.Model):
+    """Where a staff account works: one center (center staff, school staff, the center's
+    administrator), or, for the read-only province role, the province whose centers' figures
+    it sees. The hosting operator (superuser) has none."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="membership",
+    )
+    center = models.ForeignKey(
+        Center,
+        verbose_name=_("center"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        null=True,
+        blank=True,
+    )
+    province = models.CharField(
+        _("overseen province"),
+        max_length=100,
+        blank=True,
+        help_text=_("Only for the province's read-only overview accounts."),
+    )
+
+    class Meta:
+        verbose_name = _("workplace")
+        verbose_name_plural = _("workplaces")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(center__isnull=False) & Q(province=""))
+                | (Q(center__isnull=True) & ~Q(province="")),
+                name="core_membership_center_or_province",
+            )
+        ]
+
+    def __str__(self):
+        return str(self.center or self.province)
 
 
 class TimeStampedModel(models.Model):
@@ -79,7 +191,7 @@ class StampedModel(TimeStampedModel):
 PUBLISHED = "published"  # the status value of every publishable model (news, classes, documents)
 
 
-class PublishedQuerySet(models.QuerySet):
+class PublishedQuerySet(CenterQuerySet):
     """`published()`: what readers may see. Every view, feed, sitemap, home box, search,
     poster and statistic reads it (or `published_q` across a relation), so a future publish
     time schedules a row with no cron job. Models with a further condition (an article's
@@ -108,7 +220,7 @@ class Publishable:
         return self.status == PUBLISHED and self.published_at <= (now or timezone.now())
 
 
-class RichTextImage(StampedModel):
+class RichTextImage(CenterOwned, StampedModel):
     """A picture staff put into rich text (an article's body, the center's pages, a document's
     summary) with the editor's "insert picture" button, which uploads it here
     (`core.views.rich_text_image_upload`) and puts its address in the text.
@@ -155,11 +267,11 @@ class RichTextImage(StampedModel):
         super().save(*args, **kwargs)
 
 
-class Hamlet(models.Model):
+class Hamlet(CenterOwned):
     """A hamlet (xóm) of the commune: where a learner lives, where a survey answer came from.
     Staff edit the list."""
 
-    name = models.CharField(_("name"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=80)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     is_other = models.BooleanField(
         _("means “other”"),
@@ -171,6 +283,9 @@ class Hamlet(models.Model):
         ordering = ["is_other", "position", "name"]
         verbose_name = _("hamlet")
         verbose_name_plural = _("hamlets")
+        constraints = [
+            models.UniqueConstraint(fields=["center", "name"], name="core_hamlet_unique_name")
+        ]
         # Made by attendance before the survey shared it (issue 13): the table keeps its name.
         db_table = "attendance_hamlet"
 

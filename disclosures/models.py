@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 from core.html import RichTextField
 from core.models import PublishedQuerySet, SearchableModel, StampedModel
 from core.search import search_indexes
+from core.tenancy import CenterOwned, center_manager
 from core.text import unique_slug
 from core.uploads import (
     KINDS,
@@ -160,7 +161,7 @@ class DocumentQuerySet(PublishedQuerySet):
         return super().delete()
 
 
-class DisclosureDocument(SearchableModel, StampedModel):
+class DisclosureDocument(CenterOwned, SearchableModel, StampedModel):
     """One published item: a file, what it is published under, for which school year."""
 
     class Status(models.TextChoices):
@@ -172,7 +173,6 @@ class DisclosureDocument(SearchableModel, StampedModel):
     slug = models.SlugField(
         _("slug"),
         max_length=90,
-        unique=True,
         blank=True,
         editable=False,
         help_text=_("Made from the title when the document is first saved; it never changes."),
@@ -292,7 +292,7 @@ class DisclosureDocument(SearchableModel, StampedModel):
         help_text=_("Shown to readers next to the document. Administrators only."),
     )
 
-    objects = DocumentQuerySet.as_manager()
+    objects = center_manager(DocumentQuerySet)
 
     class Meta:
         ordering = ["-school_year", "organization__position", "-published_at", "title"]
@@ -341,6 +341,9 @@ class DisclosureDocument(SearchableModel, StampedModel):
                 violation_error_message=_(
                     "This legal basis does not apply to this kind of organization."
                 ),
+            ),
+            models.UniqueConstraint(
+                fields=["center", "slug"], name="disclosures_document_unique_slug"
             ),
         ]
         indexes = [

@@ -1,8 +1,8 @@
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.centers import site_name
 from news.models import Article
 
 
@@ -14,7 +14,7 @@ class LatestArticlesFeed(Feed):
     language = "vi"
 
     def title(self):
-        return settings.SITE_NAME
+        return site_name()
 
     def items(self):
         return Article.objects.published().select_related("category")[:30]

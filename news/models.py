@@ -13,6 +13,7 @@ from core.models import (
     TimeStampedModel,
 )
 from core.search import search_indexes
+from core.tenancy import CenterOwned, center_manager
 from core.text import unique_slug
 from core.uploads import (
     ContentTypeValidator,
@@ -27,12 +28,11 @@ from news.images import CoverImageField, CoverImageValidator, make_renditions, r
 ATTACHMENT_TYPES = ("pdf", "docx", "xlsx", "pptx", "odt", "ods", "jpg", "png")
 
 
-class Category(models.Model):
-    name = models.CharField(_("name"), max_length=100, unique=True)
+class Category(CenterOwned):
+    name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
         _("slug"),
         max_length=100,
-        unique=True,
         blank=True,
         help_text=_("Part of the address. Filled from the name when left empty."),
     )
@@ -43,6 +43,10 @@ class Category(models.Model):
         ordering = ["order", "name"]
         verbose_name = _("category")
         verbose_name_plural = _("categories")
+        constraints = [
+            models.UniqueConstraint(fields=["center", "name"], name="news_category_unique_name"),
+            models.UniqueConstraint(fields=["center", "slug"], name="news_category_unique_slug"),
+        ]
 
     def __str__(self):
         return self.name
@@ -73,7 +77,7 @@ class ArticleQuerySet(PublishedQuerySet):
         )  # fmt: skip
 
 
-class Article(SearchableModel, Publishable, StampedModel):
+class Article(CenterOwned, SearchableModel, Publishable, StampedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
@@ -82,7 +86,6 @@ class Article(SearchableModel, Publishable, StampedModel):
     slug = models.SlugField(
         _("slug"),
         max_length=120,
-        unique=True,
         blank=True,
         help_text=_(
             "Part of the address, without accents. Filled from the title when left empty; "
@@ -140,19 +143,23 @@ class Article(SearchableModel, Publishable, StampedModel):
         _("pinned"), default=False, help_text=_("Pinned notices are shown first on the home page.")
     )
 
-    objects = ArticleQuerySet.as_manager()
+    objects = center_manager(ArticleQuerySet)
 
     class Meta:
         ordering = ["-published_at", "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        indexes = [models.Index(fields=["status", "published_at"]), *search_indexes("article")]
+        indexes = [
+            models.Index(fields=["center", "status", "published_at"]),
+            *search_indexes("article"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(expires_at__isnull=True) | Q(expires_at__gt=models.F("published_at")),
                 name="article_expires_after_publish",
                 violation_error_message=_("The expiry time must be after the publish time."),
             ),
+            models.UniqueConstraint(fields=["center", "slug"], name="news_article_unique_slug"),
         ]
 
     def __str__(self):
@@ -188,7 +195,7 @@ class Article(SearchableModel, Publishable, StampedModel):
         return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
 
 
-class Attachment(TimeStampedModel):
+class Attachment(CenterOwned, TimeStampedModel):
     article = models.ForeignKey(
         Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="attachments"
     )

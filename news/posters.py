@@ -4,10 +4,10 @@ The layout and the script's frame are shared with classes (core/announce.py,
 templates/core/poster.html); this module only chooses the words of an article.
 """
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
 from core.announce import contact_sentence, loudspeaker_script, shorten
+from core.centers import site_name
 from core.html import plain_text
 from core.text import fold
 
@@ -52,7 +52,7 @@ def announced(title):
 
 def loudspeaker_paragraphs(article):
     """The broadcast: greeting, headline, text, how to learn more, the repeat, closing."""
-    center = settings.SITE_NAME
+    center = site_name()
     if is_notice(article):
         headline = _("%(center)s announces: %(title)s") % {
             "center": center,

@@ -15,11 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from core.html import RichTextField
 from core.images import reencode
 from core.roles import CENTER_STAFF, SCHOOL_STAFF
+from core.tenancy import CenterOwned, CenterQuerySet, center_manager
 from core.uploads import PICTURES, ContentTypeValidator, DatedUploadTo, UploadImageField
 from core.validators import validate_public_phone
 
 
-class OrganizationQuerySet(models.QuerySet):
+class OrganizationQuerySet(CenterQuerySet):
     def for_user(self, user):
         """The organizations whose documents `user` may add and change."""
         if not user.is_active:
@@ -29,18 +30,18 @@ class OrganizationQuerySet(models.QuerySet):
         return self.filter(staff_group__in=user.groups.values("name"))
 
 
-class Organization(models.Model):
+class Organization(CenterOwned):
     """A body that must publish: the lower-secondary school, the learning center."""
 
     class Kind(models.TextChoices):
         SCHOOL = "school", _("Lower-secondary school")
         CENTER = "center", _("Community learning center")
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(
         _("short name"), max_length=60, help_text=_("Shown where space is short, e.g. THCS.")
     )
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80)
     kind = models.CharField(
         _("kind"),
         max_length=10,
@@ -132,13 +133,21 @@ class Organization(models.Model):
         ),
     )
 
-    objects = OrganizationQuerySet.as_manager()
+    objects = center_manager(OrganizationQuerySet)
 
     class Meta:
         db_table = "disclosures_organization"  # the table it had in disclosures
         ordering = ["position", "name"]
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["center", "name"], name="organizations_organization_unique_name"
+            ),
+            models.UniqueConstraint(
+                fields=["center", "slug"], name="organizations_organization_unique_slug"
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -177,13 +186,13 @@ class Organization(models.Model):
         ]
 
 
-class PersonQuerySet(models.QuerySet):
+class PersonQuerySet(CenterQuerySet):
     def printable(self):
         """The people printed material (the yearly report) may name: not the demo's examples."""
         return self.filter(is_example=False)
 
 
-class Person(models.Model):
+class Person(CenterOwned):
     """Someone of an organization's board of directors or staff, with the public contacts
     TT 37/2020 Điều 9 asks a portal to show for its leaders."""
 
@@ -250,7 +259,7 @@ class Person(models.Model):
         ),
     )
 
-    objects = PersonQuerySet.as_manager()
+    objects = center_manager(PersonQuerySet)
 
     class Meta:
         db_table = "disclosures_person"  # the table it had in disclosures

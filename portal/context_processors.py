@@ -3,8 +3,9 @@
 from django.conf import settings
 from django.core.cache import cache
 
-from core.cache import VERSION_KEY
+from core.cache import content_version
 from core.contact import EXAMPLE_FIELDS
+from core.tenancy import current_center_id
 from organizations.selectors import center_contact as stored_center_contact
 
 CONTACT_CACHE_SECONDS = 24 * 60 * 60
@@ -16,10 +17,10 @@ def site_contact():
     `settings.SITE_CONTACT_PROVIDER`, so `core.contact` gives apps the same answer.)
     `phone_is_example` and `email_is_example` say a value is the demo's made-up one.
 
-    Cached under the content version that `core.cache` bumps on every save, so a change in
-    the admin shows on the next page; a page costs one or two cache reads, no query.
+    Cached under the center's content version that `core.cache` bumps on every save, so a
+    change in the admin shows on the next page; a page costs one or two cache reads, no query.
     """
-    key = f"portal:center-contact:{cache.get(VERSION_KEY, 0)}"
+    key = f"portal:center-contact:{current_center_id()}:{content_version()}"
     stored = cache.get(key)
     if stored is None:
         stored = stored_center_contact() or {}

@@ -21,6 +21,7 @@ from django.utils.translation import gettext
 
 from attendance import statistics
 from classes.models import FiguresSource
+from core.centers import site_name
 from core.contact import printed_contact
 from disclosures.models import Basis, DisclosureDocument
 from organizations.models import Organization
@@ -121,7 +122,7 @@ def _commune(name: str) -> str:
 def build(year: int, notes: str = "", today=None) -> YearlyReport:
     today = today or timezone.localdate()
     organization = the_center()
-    name = organization.name if organization else settings.SITE_NAME
+    name = organization.name if organization else site_name()
     # As staff keep them on the center's page in the admin, else the settings; never the
     # demo's examples (a printed report cannot be marked "example").
     contact = printed_contact()

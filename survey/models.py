@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from classes.models import Kind
 from core.models import Hamlet, TimeStampedModel
+from core.tenancy import CenterOwned, CenterQuerySet, center_manager
 from survey.topics import topic_key
 
 
@@ -30,7 +31,7 @@ class Season(models.TextChoices):
     ANY = "any", _("Any time of the year")
 
 
-class SurveyResponseQuerySet(models.QuerySet):
+class SurveyResponseQuerySet(CenterQuerySet):
     def in_year(self, year):
         return self.filter(answered_on__year=year) if year else self
 
@@ -55,7 +56,7 @@ class SurveyResponseQuerySet(models.QuerySet):
         return self.filter(other_topic_key=value)
 
 
-class SurveyResponse(TimeStampedModel):
+class SurveyResponse(CenterOwned, TimeStampedModel):
     """One villager's answer to the learning-needs survey, online or from a paper form.
 
     Contact details are optional; when given they need consent (a database constraint) and are
@@ -95,7 +96,7 @@ class SurveyResponse(TimeStampedModel):
     )
     submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
-    objects = SurveyResponseQuerySet.as_manager()
+    objects = center_manager(SurveyResponseQuerySet)
 
     class Meta:
         # Made by attendance before the survey became an app (issue 13): tables keep their names.
@@ -130,7 +131,7 @@ class SurveyResponse(TimeStampedModel):
         super().save(*args, **kwargs)
 
 
-class SurveyChoiceQuerySet(models.QuerySet):
+class SurveyChoiceQuerySet(CenterQuerySet):
     def wishes(self):
         """The ticks that count as asking for something: all but an "Other" (Khác) tick on an
         answer that also wrote its topic. "Khác" + "Nấu ăn" is one wish, cooking, counted
@@ -143,7 +144,7 @@ class SurveyChoiceQuerySet(models.QuerySet):
         )
 
 
-class SurveyChoice(models.Model):
+class SurveyChoice(CenterOwned):
     """One ticked box of an answer: a kind of class, a time of day or a season.
 
     Rows rather than arrays, so the database counts the demand with a plain GROUP BY.
@@ -163,7 +164,7 @@ class SurveyChoice(models.Model):
     question = models.CharField(_("question"), max_length=10, choices=Question)
     value = models.CharField(_("answer"), max_length=20)
 
-    objects = SurveyChoiceQuerySet.as_manager()
+    objects = center_manager(SurveyChoiceQuerySet)
 
     class Meta:
         db_table = "attendance_surveychoice"

@@ -66,7 +66,7 @@ def _empty_cache():
     from core import cache as page_cache
 
     cache.clear()
-    page_cache._memo["version"] = None
+    page_cache._memo.clear()
     yield
     cache.clear()
-    page_cache._memo["version"] = None
+    page_cache._memo.clear()

@@ -5,8 +5,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from core.hamlets import ensure_defaults
-from core.models import Hamlet
+from core.models import Center, Hamlet, Membership
 from core.roles import CENTER_STAFF, SCHOOL_STAFF
+from core.tenancy import current_center
 
 PASSWORD = "mat-khau-thu-nghiem-2025"
 
@@ -28,6 +29,15 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             self.groups.set(Group.objects.filter(name__in=extracted))
         self.save()
+
+    @factory.post_generation
+    def center(self, create, extracted, **kwargs):
+        """Staff work at one center: the one given, else the current one, else the only one
+        (the operator, a superuser, has none)."""
+        if not create or self.is_superuser or Membership.objects.filter(user=self).exists():
+            return
+        center = extracted or current_center() or Center.objects.order_by("pk").first()
+        Membership.objects.create(user=self, center=center)
 
 
 def center_staff(**kwargs):

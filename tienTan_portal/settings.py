@@ -34,13 +34,23 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "django-insecure-local-development-only"  # noqa: S105 - DEBUG only
 
-ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=[])
-if not ALLOWED_HOSTS:
+# Host names. One deployment serves many centers, each at its own host names, kept in the
+# database (core.CenterHost; `manage.py create_center`): they need no listing here.
+# DJANGO_ALLOWED_HOSTS names the first center's hosts, given to it when the database is first
+# migrated (a single-center site upgraded keeps answering where it did).
+FIRST_CENTER_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=[])
+if not FIRST_CENTER_HOSTS:
     if not DEBUG:
         raise ImproperlyConfigured(
             "DJANGO_ALLOWED_HOSTS is not set. List the site's host names, comma-separated."
         )
-    ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+    FIRST_CENTER_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+# The hosting operator's own host names: the province overview and the operator's admin.
+OPERATOR_HOSTS = env.list("DJANGO_OPERATOR_HOSTS", default=[])
+OPERATOR_URLCONF = "tienTan_portal.urls_operator"
+# Every Host header is checked first by core.middleware.CenterMiddleware (a center's host,
+# the operator's, or the operator's 404 page), ahead of everything that reads the host.
+ALLOWED_HOSTS = ["*"]
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
@@ -77,6 +87,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Which center the Host header names (or the operator's host, or a 404): before anything
+    # that reads the host or the database.
+    "core.middleware.CenterMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # A database outage answers 503 with a Vietnamese page and Retry-After, never a 500.
     "core.middleware.DatabaseUnavailableMiddleware",
@@ -92,6 +105,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A session of another center's staff counts as nobody on this center's host.
+    "core.middleware.CenterAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it answers locked-out login attempts.
@@ -198,7 +213,8 @@ AUTHENTICATION_BACKENDS = [
     # django-axes counts failed logins per username and address and locks both out for a
     # while: staff reuse passwords, and the admin is on the open internet.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's, with one more rule: staff sign in only at their own center's host.
+    "core.accounts.CenterModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("DJANGO_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("DJANGO_LOGIN_COOLOFF_MINUTES", default=30))
@@ -243,7 +259,7 @@ ADMINS = _admins(env.str("DJANGO_ADMINS", default=""))
 # The sender of those mails; many SMTP servers refuse Django's default root@localhost.
 SERVER_EMAIL = env.str("DJANGO_SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 # Say which site a mail comes from: "[tthtcd-tientan.example.vn] ERROR ...".
-EMAIL_SUBJECT_PREFIX = f"[{ALLOWED_HOSTS[0]}] "
+EMAIL_SUBJECT_PREFIX = f"[{(OPERATOR_HOSTS or FIRST_CENTER_HOSTS)[0]}] "
 
 # Language, time and formats: Vietnamese, day-first dates, "." for thousands.
 LANGUAGE_CODE = "vi"

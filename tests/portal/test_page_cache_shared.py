@@ -5,6 +5,7 @@ import pytest
 from django.db import transaction
 
 from core.cache import content_version
+from core.tenancy import use_center
 from news.models import Article
 from tests.factories import center_staff
 from tests.news.factories import ArticleFactory
@@ -19,13 +20,15 @@ def page_cache(settings):
 
 def test_the_version_turns_again_when_the_save_commits(django_capture_on_commit_callbacks):
     draft = ArticleFactory(status=Article.Status.DRAFT)
-    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
-        draft.status = Article.Status.PUBLISHED
-        draft.save()
-        # Another process rendering now still reads the draft (not committed yet) and
-        # would store that page under the version it sees here.
-        seen_before_commit = content_version()
-    assert content_version() != seen_before_commit
+    # The version is the center's: what its pages are cached under.
+    with use_center(draft.center):
+        with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+            draft.status = Article.Status.PUBLISHED
+            draft.save()
+            # Another process rendering now still reads the draft (not committed yet) and
+            # would store that page under the version it sees here.
+            seen_before_commit = content_version()
+        assert content_version() != seen_before_commit
 
 
 def test_the_bulk_publish_action_invalidates_the_cached_pages(client):
