@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 
 from attendance import cleaning
 from attendance.models import Sex
+from core.centers import site_name
 from core.cleaning import clean_note
 from core.models import Hamlet
 
@@ -18,16 +19,16 @@ def consent_text():
     period is the one `erase_expired_learners` applies (DJANGO_LEARNER_RETENTION_YEARS)."""
     years = settings.LEARNER_RETENTION_YEARS
     return ngettext(
-        "I agree that the community learning center of Tiên Tân keeps the details above to "
+        "I agree that %(center)s keeps the details above to "
         "organise this class, contact me about it and count learners in its anonymous "
         "statistics. They are never published, are kept until %(years)d year after the class "
         "ends, and I may ask the center at any time to see or erase them.",
-        "I agree that the community learning center of Tiên Tân keeps the details above to "
+        "I agree that %(center)s keeps the details above to "
         "organise this class, contact me about it and count learners in its anonymous "
         "statistics. They are never published, are kept until %(years)d years after the class "
         "ends, and I may ask the center at any time to see or erase them.",
         years,
-    ) % {"years": years}
+    ) % {"years": years, "center": site_name()}
 
 
 class EnrollmentForm(forms.Form):

@@ -17,13 +17,14 @@ from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.forms import _unicode_ci_compare
 from django.core.exceptions import BadRequest
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from core import ratelimit
-from core.centers import may_work_at
+from core.centers import accounts_working_at, may_work_at
 from core.tenancy import current_center
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,16 @@ class CenterModelBackend(ModelBackend):
             return None
         return user
 
+    def get_user(self, user_id):
+        """The session's account with its workplace in the same query: every request checks
+        it (core.middleware.CenterAccessMiddleware)."""
+        user_model = get_user_model()
+        try:
+            user = user_model._default_manager.select_related("membership").get(pk=user_id)
+        except user_model.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
+
 
 class LoginForm(AdminAuthenticationForm):
     """The admin's login form, refusing what no account could have as a username."""
@@ -71,10 +82,17 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         self.outbox.append((args, kwargs))
 
     def get_users(self, email):
-        """Only accounts that may sign in here: a center's host never mails a link for an
-        account of another center."""
-        center = current_center()
-        return (user for user in super().get_users(email) if may_work_at(user, center))
+        """Django's, for the accounts that may sign in here only: a center's host never mails
+        a link for an account of another center. Still one query, found or not."""
+        email_field = get_user_model().get_email_field_name()
+        users = get_user_model()._default_manager.filter(
+            accounts_working_at(current_center()), **{f"{email_field}__iexact": email}
+        )
+        return (
+            user
+            for user in users
+            if user.has_usable_password() and _unicode_ci_compare(email, getattr(user, email_field))
+        )
 
     def send_outbox(self):
         for args, kwargs in self.outbox:

@@ -125,6 +125,14 @@ def content_version(now=None):
     return version
 
 
+def stored_version():
+    """The current center's version as last bumped, without looking for scheduled changes
+    (no query): for what is cached per version besides pages (the footer's contacts)."""
+    center_key = _version_key(tenancy.current_center_id())
+    values = cache.get_many([SHARED_VERSION_KEY, center_key])
+    return f"{values.get(SHARED_VERSION_KEY, 0)}.{values.get(center_key, 0)}"
+
+
 def _shared_content_version(center_id, now):
     version_key, next_change_key = _version_key(center_id), _next_change_key(center_id)
     values = cache.get_many([SHARED_VERSION_KEY, version_key, next_change_key])

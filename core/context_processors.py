@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.utils.functional import lazy
 
-from core.centers import site_name
+from core.centers import site_commune, site_name
 
 
 def site(request):
@@ -22,6 +22,7 @@ def site(request):
 
     return {
         "SITE_NAME": site_name(),
+        "SITE_COMMUNE": site_commune(),
         "SITE_CONTACT": settings.SITE_CONTACT,
         "canonical_url": lazy(canonical, str)(),
     }

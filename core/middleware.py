@@ -171,12 +171,20 @@ class CenterMiddleware:
         # As Django reads it (X-Forwarded-Host is not trusted: nginx sets Host itself).
         meta = request.META
         host = centers.normalize_host(meta.get("HTTP_HOST") or meta.get("SERVER_NAME", ""))
+        if not host:  # not a host name at all (a scanner's garbage): a bad request
+            return unknown_host(request, status=400)
         if centers.is_operator_host(host):
             request.center = None
             request.urlconf = settings.OPERATOR_URLCONF
             return self._serve(request, None)
         center = centers.center_for_host(host)
         if center is None:
+            if request.path == "/healthz":
+                # A load balancer or a deploy script asks by address: the app and its
+                # database answer whatever the host.
+                request.center = None
+                request.urlconf = settings.OPERATOR_URLCONF
+                return self._serve(request, None)
             return unknown_host(request)
         if center.merged_into_id:
             target = centers.primary_host(center.merged_into_id)
@@ -197,9 +205,10 @@ class CenterMiddleware:
             tenancy.deactivate(token)
 
 
-def unknown_host(request):
-    """The hosting operator's 404 for a host name that is no center's."""
-    response = HttpResponse(loader.get_template("unknown_host.html").render({}), status=404)
+def unknown_host(request, status=404):
+    """The hosting operator's page for a host name that is no center's (404), or no host name
+    at all (400). It names no center."""
+    response = HttpResponse(loader.get_template("unknown_host.html").render({}), status=status)
     add_never_cache_headers(response)
     return response
 

@@ -54,11 +54,15 @@ def slugify_vi(text: str, max_length: int = 80) -> str:
 
 def unique_slug(instance, text: str, *, field: str = "slug", max_length: int = 80) -> str:
     """A slug for `instance` that no other row of its model uses: "lop-hoc", "lop-hoc-2", ...
+    (of its center, for a center's row: the default manager keeps to the current center, and
+    a row that already knows its center looks among that center's rows).
 
     Empty text (a title of only symbols) falls back to the model's name, so a slug is never "".
     """
     base = slugify_vi(text, max_length=max_length - 4) or slugify_vi(instance._meta.model_name)
     others = type(instance)._default_manager.exclude(pk=instance.pk)
+    if getattr(instance, "center_id", None) is not None:
+        others = others.filter(center_id=instance.center_id)
     slug, n = base, 2
     while others.filter(**{field: slug}).exists():
         slug = f"{base}-{n}"

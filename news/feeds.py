@@ -10,7 +10,10 @@ class LatestArticlesFeed(Feed):
     """RSS 2.0 of the latest published articles (drafts, scheduled and expired never)."""
 
     link = reverse_lazy("news:article-list")
-    description = _("News and notices of the community learning center of Tiên Tân commune.")
+
+    def description(self):
+        return _("News and notices of %(center)s.") % {"center": site_name()}
+
     language = "vi"
 
     def title(self):

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.cache import cache
 
-from core.cache import content_version
+from core.cache import stored_version
 from core.contact import EXAMPLE_FIELDS
 from core.tenancy import current_center_id
 from organizations.selectors import center_contact as stored_center_contact
@@ -20,7 +20,7 @@ def site_contact():
     Cached under the center's content version that `core.cache` bumps on every save, so a
     change in the admin shows on the next page; a page costs one or two cache reads, no query.
     """
-    key = f"portal:center-contact:{current_center_id()}:{content_version()}"
+    key = f"portal:center-contact:{current_center_id()}:{stored_version()}"
     stored = cache.get(key)
     if stored is None:
         stored = stored_center_contact() or {}

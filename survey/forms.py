@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from classes.models import Kind
+from core.centers import site_name
 from core.cleaning import clean_note, clean_person_name, normalize_phone
 from core.models import Hamlet
 from survey.models import Season, TimeOfDay
@@ -22,16 +23,16 @@ def survey_consent_text():
     """What a survey respondent who leaves a name or phone agrees to, stored word for word."""
     years = settings.LEARNER_RETENTION_YEARS
     return ngettext(
-        "I agree that the community learning center of Tiên Tân keeps my name and phone to "
+        "I agree that %(center)s keeps my name and phone to "
         "tell me when a class on these topics opens. They are never published, are erased "
         "%(years)d year after this answer, and I may ask the center at any time to see or "
         "erase them.",
-        "I agree that the community learning center of Tiên Tân keeps my name and phone to "
+        "I agree that %(center)s keeps my name and phone to "
         "tell me when a class on these topics opens. They are never published, are erased "
         "%(years)d years after this answer, and I may ask the center at any time to see or "
         "erase them.",
         years,
-    ) % {"years": years}
+    ) % {"years": years, "center": site_name()}
 
 
 class SurveyForm(forms.Form):

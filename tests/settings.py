@@ -3,7 +3,11 @@
 import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-not-a-secret")
-os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+# The first center's host names (core.centers.make_first_center): the test client's, the live
+# server's, and the public name the production-like servers of tests/scaleout are asked at.
+os.environ.setdefault(
+    "DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1,tthtcd-tientan.example.vn"
+)
 
 from tienTan_portal.settings import *  # noqa: F403
 from tienTan_portal.settings import BASE_DIR

@@ -378,6 +378,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # The center shown in the header and footer. Its contact details are public information.
 SITE_NAME = env.str("PORTAL_SITE_NAME", default="Trung tâm học tập cộng đồng xã Tiên Tân")
+# The commune, as signed documents start ("Tiên Tân, ngày … tháng … năm …"): the first center's.
+SITE_COMMUNE = env.str("PORTAL_COMMUNE", default="Tiên Tân")
 SITE_CONTACT = {
     "address": env.str(
         "PORTAL_CONTACT_ADDRESS", default="UBND xã Tiên Tân, thành phố Phủ Lý, tỉnh Hà Nam"

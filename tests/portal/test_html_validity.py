@@ -232,7 +232,13 @@ def _visitor_pages(client, data):
 def _pages_around(client, monkeypatch, settings):
     """Error pages, the admin's login and lock-out, and the password reset pages."""
     pages = [("404", client.get("/khong-co-trang-nay/"), 404)]
-    pages.append(("400", client.get("/", HTTP_HOST="gia-mao.example.com"), 400))
+    # A request Django finds malformed (a username longer than any account's, refused before
+    # any lookup): the site's 400 page.
+    long_name = {"username": "x" * 200, "password": "y"}
+    pages.append(("400", client.post("/admin/login/", long_name), 400))
+    # A host no center answers at, and no host name at all: the hosting operator's page.
+    pages.append(("unknown host", client.get("/", HTTP_HOST="gia-mao.example.com"), 404))
+    pages.append(("bad host", client.get("/", HTTP_HOST="gia-mao.example.com:xx"), 400))
     strict = Client(enforce_csrf_checks=True)
     pages.append(("403-csrf", strict.post("/khao-sat/", survey_data()), 403))
 

@@ -135,8 +135,15 @@ def test_traversal_out_of_static_and_media(client, path):
 
 
 def test_spoofed_host_header_is_refused():
+    # A well-formed host that is no center's: the hosting operator's 404 page, no center's
+    # content (issue 14); a malformed one: 400.
     response = Client(raise_request_exception=False).get("/", headers={"host": "evil.example"})
-    assert response.status_code == 400
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Không có trung tâm" in html and "Tiên Tân" not in html
+    for garbage in ["evil.example:abc", "exa mple", "[::1", "a/b"]:
+        response = Client(raise_request_exception=False).get("/", headers={"host": garbage})
+        assert response.status_code == 400, garbage
 
 
 def test_login_never_redirects_off_site(client):
