@@ -19,8 +19,21 @@ NAMES = [
     "Đỗ Thị Phương Thảo", "Ngô Văn Trường", "Dương Thị Minh Nguyệt", "Lý Văn Vượng",
 ]  # fmt: skip
 
-# Where the label is, whether it is whole on screen, and what a tap at its centre would hit.
-SEEN = """label => {
+# Scrolled to `block`, then measured once the label has stopped moving (the same box in two
+# drawn frames in a row): where it is, whether it is whole on screen, and what a tap at its
+# centre would hit. A label that never settles is measured where it is after a second of
+# frames, and then fails like any misplaced one.
+SEEN = """async (label, block) => {
+  label.scrollIntoView({block, behavior: "instant"});
+  const box = () => JSON.stringify(label.getBoundingClientRect());
+  const frame = () => new Promise(requestAnimationFrame);
+  let before = box();
+  for (let frames = 0; frames < 60; frames++) {
+    await frame();
+    const after = box();
+    if (after === before) break;
+    before = after;
+  }
   const r = label.getBoundingClientRect();
   const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
   const save = document.querySelector(".attendance-form [type=submit]").getBoundingClientRect();
@@ -49,10 +62,15 @@ def test_every_late_choice_is_whole_and_tappable_on_a_small_phone(
         EnrollmentFactory(course=course, learner=LearnerFactory(full_name=n)) for n in NAMES
     ]
     page.set_viewport_size({"width": width, "height": 740})
-    page.goto(f"{live_server.url}/quan-ly/diem-danh/{course.slug}/buoi-{session.pk}/")
+    sheet_url = f"{live_server.url}/quan-ly/diem-danh/{course.slug}/buoi-{session.pk}/"
+    page.goto(sheet_url)
     page.locator("#id_username").fill(staff.username)
     page.locator("#id_password").fill(PASSWORD)
     page.locator("input[type=submit]").click()
+    # Back on the sheet with its stylesheet applied. The labels are in the DOM before site.css
+    # arrives (late on a loaded machine), and measured unstyled a label is an inline box wrapped
+    # over two lines whose centre lies on its neighbour; the phone never shows that page.
+    page.wait_for_url(sheet_url, wait_until="load")
     late = page.locator("label.mark-late")
     expect(late).to_have_count(len(NAMES))
     assert page.evaluate("document.documentElement.scrollWidth") <= width
@@ -61,8 +79,7 @@ def test_every_late_choice_is_whole_and_tappable_on_a_small_phone(
         # Scrolled to the bottom edge of the screen (where a thumb leaves it), the middle and
         # the top: whole, not under the save button, and a tap there reaches it.
         for block in ("end", "center", "start"):
-            late.nth(i).evaluate(f"label => label.scrollIntoView({{block: '{block}'}})")
-            seen = late.nth(i).evaluate(SEEN)
+            seen = late.nth(i).evaluate(SEEN, block)
             rect = seen.pop("rect")
             assert seen == {
                 "whole": True,
