@@ -51,7 +51,8 @@ class CenterUserAdmin(UserAdmin):
         (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
-        (None, {"fields": ["username", "usable_password", "password1", "password2"]}),
+        # Always a password (no other way to sign in here): no "password-based: off" switch.
+        (None, {"fields": ["username", "password1", "password2"]}),
         (_("Personal info"), {"fields": ["first_name", "last_name", "email"]}),
         (_("Roles"), {"fields": ["groups"]}),
     ]

@@ -157,7 +157,6 @@ def test_a_center_administrator_lists_only_their_centers_accounts(client, places
 def add_form(**overrides):
     data = {
         "username": "canbo-moi",
-        "usable_password": "true",
         "password1": "mat-khau-rat-dai-2025",
         "password2": "mat-khau-rat-dai-2025",
         "first_name": "Hoa",
