@@ -1,5 +1,5 @@
 # The README's commands. Everything runs inside .venv, created on first use.
-#   make run    the site with demo content at http://127.0.0.1:8000 (PORT overrides)
+#   make run    two demo centers at http://127.0.0.1:8000 and http://localhost:8000 (PORT overrides)
 #   make test   the whole test suite, against PostgreSQL, with the Nu HTML checker (needs npm, java)
 #   make bench  page rates as ratios to a static file, in production mode
 #   make lighthouse  Lighthouse scores of five pages (needs npm)
@@ -39,13 +39,21 @@ compilemessages: $(VENV)/.installed
 # PostgreSQL from a pip wheel with its data in var/postgres, unless DATABASE_URL names one.
 LOCAL_PG := $(PY) scripts/local_postgres.py --data var/postgres --
 
+# Two demo centers on one machine: the first at 127.0.0.1 (the host it is given when the
+# database is first migrated), the second (Tiên Hải) at localhost; the hosting operator's admin
+# at quantri.localhost (browsers send *.localhost to this machine).
 run: export DJANGO_DEBUG ?= 1
+run: export DJANGO_ALLOWED_HOSTS ?= 127.0.0.1
+run: export DJANGO_OPERATOR_HOSTS ?= quantri.localhost
 run: $(VENV)/.installed compilemessages
-	$(LOCAL_PG) sh -c '$(MANAGE) migrate --noinput && $(MANAGE) load_demo \
+	$(LOCAL_PG) sh -c '$(MANAGE) migrate --noinput \
+		&& $(MANAGE) load_demo --second-host localhost --port $(PORT) \
 		&& $(MANAGE) create_local_admin && exec $(MANAGE) runserver 127.0.0.1:$(PORT)'
 
 # Any manage.py command against the same local database: make manage ARGS="createsuperuser"
 manage: export DJANGO_DEBUG ?= 1
+manage: export DJANGO_ALLOWED_HOSTS ?= 127.0.0.1
+manage: export DJANGO_OPERATOR_HOSTS ?= quantri.localhost
 manage: $(VENV)/.installed
 	$(LOCAL_PG) $(MANAGE) $(ARGS)
 

@@ -1,4 +1,5 @@
-"""Admin of the self-assessment: center staff correct the checklist's wording here.
+"""Admin of the self-assessment: the checklist (the national one, shared by every center:
+center staff read it, only the hosting operator corrects its wording), answers, TT 44/2014.
 
 The staff pages under /quan-ly/tu-danh-gia/ are where a year is answered; the admin is for
 the checklist itself (wording, thresholds, order), for looking up answers, and for the

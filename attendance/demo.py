@@ -32,13 +32,26 @@ DEMO_CLASSES = [
     ("lop-duong-sinh-mua-dong", LEARNERS[2:]),
     ("ky-thuat-trong-rau-an-toan-vu-dong", LEARNERS[::2]),
 ]
+# The second demo center (Tiên Hải), in its own hamlets (made by load_demo).
+TIEN_HAI_LEARNERS = [
+    ("Đinh Thị Thử Hải", 1975, "female", 1, "0912000201"),
+    ("Lương Thị Mẫu Hải", 1968, "female", 2, ""),
+    ("Tạ Thị Ví Dụ Hải", 1981, "female", 3, ""),
+    ("Mai Văn Demo Hải", 1970, "male", 4, "0912000204"),
+]
+TIEN_HAI_CLASSES = [
+    ("tin-hoc-cho-hoi-vien-phu-nu", TIEN_HAI_LEARNERS[:3]),
+    ("ky-thuat-trong-nam-rom-vu-he", TIEN_HAI_LEARNERS[1:]),
+]
+DEMOS = {"tien-tan": (LEARNERS, DEMO_CLASSES), "tien-hai": (TIEN_HAI_LEARNERS, TIEN_HAI_CLASSES)}
 
 
-def load(stdout):
+def load(stdout, demo="tien-tan"):
+    learners_made_up, classes = DEMOS[demo]
     ensure_defaults(Hamlet)
     hamlets = {h.position: h for h in Hamlet.objects.filter(is_other=False)}
     made = 0
-    for slug, learners in DEMO_CLASSES:
+    for slug, learners in classes:
         course = Course.objects.filter(slug=slug).first()
         if course is None:
             continue
@@ -64,6 +77,7 @@ def load(stdout):
                 made += 1
     stdout.write(f"attendance: {made} demo enrollments added")
     stdout.write(
-        f"attendance: what the demo invented — {len(LEARNERS)} learners with made-up names "
-        f"(“{LEARNERS[0][0]}”…) enrolled in the current classes; staff pages only, never public."
+        f"attendance: what the demo invented — {len(learners_made_up)} learners with made-up "
+        f"names (“{learners_made_up[0][0]}”…) enrolled in the current classes; staff pages "
+        "only, never public."
     )

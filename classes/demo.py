@@ -171,18 +171,57 @@ def _course(title, slug, defaults, partner_keys, partners):
     return course
 
 
-def load(stdout):
+def _partners(names, descriptions):
     partners = {}
-    for position, (key, (name, short)) in enumerate(PARTNERS.items(), start=1):
+    for position, (key, (name, short)) in enumerate(names.items(), start=1):
         partner, _created = Partner.objects.get_or_create(
             name=name, defaults={"short_name": short, "position": position * 10}
         )
         if not partner.description:  # never overwrite what staff wrote
-            partner.description = PARTNER_DESCRIPTIONS[key]
+            partner.description = descriptions[key]
             partner.save(update_fields=["description"])
         partners[key] = partner
+    return partners
 
-    for entry in HISTORY:
+
+def _current(partners, place, current):
+    """Classes open for enrollment now, with sessions in the coming weeks."""
+    today = timezone.localdate()
+    for title, slug, kind, keys, in_days, seats, description, note, weekdays, times in current:
+        start_date = today + datetime.timedelta(days=in_days)
+        course = _course(
+            title,
+            slug,
+            {
+                "kind": kind,
+                "place": place,
+                "instructor": "Cán bộ Trung tâm học tập cộng đồng",
+                "start_date": start_date,
+                "end_date": start_date + datetime.timedelta(days=41),
+                "capacity": seats,
+                "enrollment_opens": today - datetime.timedelta(days=7),
+                "enrollment_closes": start_date - datetime.timedelta(days=1),
+                "schedule_note": note,
+                "description": description,
+                "published_at": timezone.now() - datetime.timedelta(days=7),
+            },
+            keys,
+            partners,
+        )
+        if not course.sessions.exists():
+            # The way staff make them in the admin: from a rule, six weeks of them.
+            sessions_generate(
+                course=course,
+                weekdays=weekdays,
+                start_time=times[0],
+                end_time=times[1],
+                starts_on=start_date,
+                weeks=6,
+            )
+
+
+def _history(partners, place, history, reported, description):
+    for entry in history:
         title, kind, keys, start, days, learners = entry
         start_date = _day(start)
         _course(
@@ -190,23 +229,97 @@ def load(stdout):
             "",
             {
                 "kind": kind,
-                "place": PLACE,
+                "place": place,
                 "start_date": start_date,
                 "end_date": start_date + datetime.timedelta(days=days - 1),
                 "reported_learners": learners,
                 "figures_source": (
-                    FiguresSource.RECORD if entry in REPORTED else FiguresSource.ESTIMATE
+                    FiguresSource.RECORD if entry in reported else FiguresSource.ESTIMATE
                 ),
                 "published_at": timezone.make_aware(
                     datetime.datetime.combine(start_date, datetime.time(8))
                 ),
-                "description": "Lớp do Trung tâm học tập cộng đồng xã Tiên Tân tổ chức.",
+                "description": description,
             },
             keys,
             partners,
         )
 
-    today = timezone.localdate()
+
+# The second demo center (Tiên Hải): invented from end to end, and small.
+TIEN_HAI_PARTNERS = {
+    "phunu": ("Hội Liên hiệp Phụ nữ xã Tiên Hải", "Hội Phụ nữ xã"),
+    "khuyennong": ("Trạm Khuyến nông xã Tiên Hải", "Khuyến nông xã"),
+}
+TIEN_HAI_DESCRIPTIONS = {
+    "phunu": "Cùng trung tâm mở lớp tin học và câu lạc bộ cho hội viên phụ nữ.",
+    "khuyennong": "Tập huấn kỹ thuật trồng nấm, trồng rau và chăn nuôi.",
+}
+TIEN_HAI_HISTORY = [
+    ("Tập huấn kỹ thuật trồng nấm rơm", T, ["khuyennong"], "2023-03-14", 2, 38),
+    ("Tin học cơ bản cho hội viên phụ nữ", IT, ["phunu"], "2023-07-03", 20, 25),
+    ("Câu lạc bộ đọc sách thiếu nhi", C, [], "2024-06-04", 60, 30),
+]
+TIEN_HAI_PLACE = "Nhà văn hóa thôn Đông, xã Tiên Hải"
+TIEN_HAI_CURRENT = [
+    (
+        "Tin học cho hội viên phụ nữ",
+        "tin-hoc-cho-hoi-vien-phu-nu",
+        Kind.IT,
+        ["phunu"],
+        5,
+        20,
+        "Dùng điện thoại thông minh, chuyển tiền an toàn, nhận biết tin nhắn lừa đảo.",
+        "Bà con mang theo điện thoại của mình.",
+        [1, 4],
+        (datetime.time(19), datetime.time(20, 30)),
+    ),
+    (
+        "Kỹ thuật trồng nấm rơm vụ hè",
+        "ky-thuat-trong-nam-rom-vu-he",
+        Kind.TECHNICAL,
+        ["khuyennong"],
+        12,
+        35,
+        "Ủ rơm, cấy giống, chăm sóc và thu hái nấm rơm.",
+        "",
+        [5],
+        (datetime.time(14), datetime.time(16, 30)),
+    ),
+]
+
+
+def load_tien_hai(stdout):
+    partners = _partners(TIEN_HAI_PARTNERS, TIEN_HAI_DESCRIPTIONS)
+    _history(
+        partners,
+        TIEN_HAI_PLACE,
+        TIEN_HAI_HISTORY,
+        [],
+        "Lớp do Trung tâm học tập cộng đồng xã Tiên Hải tổ chức.",
+    )
+    _current(partners, TIEN_HAI_PLACE, TIEN_HAI_CURRENT)
+    stdout.write(f"classes: {Course.objects.count()} classes, {Partner.objects.count()} partners")
+    stdout.write(
+        "classes: what the demo invented — every class, partner and figure of the second "
+        "demo center (Tiên Hải); its past classes' learners are marked as estimates."
+    )
+
+
+def load(stdout, demo="tien-tan"):
+    if demo == "tien-hai":
+        load_tien_hai(stdout)
+        return
+    partners = _partners(PARTNERS, PARTNER_DESCRIPTIONS)
+
+    _history(
+        partners,
+        PLACE,
+        HISTORY,
+        REPORTED,
+        "Lớp do Trung tâm học tập cộng đồng xã Tiên Tân tổ chức.",
+    )
+
     current = [
         (
             "Tin học cơ bản cho người cao tuổi",
@@ -245,37 +358,7 @@ def load(stdout):
             (datetime.time(6), datetime.time(7)),
         ),
     ]
-    for title, slug, kind, keys, in_days, seats, description, note, weekdays, times in current:
-        start_date = today + datetime.timedelta(days=in_days)
-        course = _course(
-            title,
-            slug,
-            {
-                "kind": kind,
-                "place": PLACE,
-                "instructor": "Cán bộ Trung tâm học tập cộng đồng",
-                "start_date": start_date,
-                "end_date": start_date + datetime.timedelta(days=41),
-                "capacity": seats,
-                "enrollment_opens": today - datetime.timedelta(days=7),
-                "enrollment_closes": start_date - datetime.timedelta(days=1),
-                "schedule_note": note,
-                "description": description,
-                "published_at": timezone.now() - datetime.timedelta(days=7),
-            },
-            keys,
-            partners,
-        )
-        if not course.sessions.exists():
-            # The way staff make them in the admin: from a rule, six weeks of them.
-            sessions_generate(
-                course=course,
-                weekdays=weekdays,
-                start_time=times[0],
-                end_time=times[1],
-                starts_on=start_date,
-                weeks=6,
-            )
+    _current(partners, PLACE, current)
     stdout.write(f"classes: {Course.objects.count()} classes, {Partner.objects.count()} partners")
     invented = sum(r[5] for r in RECONSTRUCTED)
     stdout.write(

@@ -24,6 +24,17 @@ ADMIN_STRINGS = (
         "This action will <strong>enable</strong> password-based authentication for this user."
     ),
     gettext_noop("Disable password-based authentication"),
+    # The account admin's password page (core/admin_accounts.py: a center administrator's).
+    gettext_noop("Password-based authentication"),
+    gettext_noop("Reset password"),
+    gettext_noop("Raw passwords are not stored, so there is no way to see the user’s password."),
+    gettext_noop("Enabled"),
+    gettext_noop("Disabled"),
+    gettext_noop(
+        "Whether the user will be able to authenticate using a password or not. If disabled, "
+        "they may still be able to authenticate using other backends, such as Single Sign-On "
+        "or LDAP."
+    ),
     gettext_noop("Enable password-based authentication"),
     gettext_noop("Hide counts"),
     gettext_noop("Show counts"),

@@ -39,6 +39,18 @@ class CoreConfig(AppConfig):
         if not admin.site.is_registered(Hamlet):
             admin.site.register(Hamlet, HamletAdmin)
 
+        from django.contrib.auth import get_user_model
+
+        from core.admin_accounts import CenterUserAdmin
+
+        # A center's own accounts, in place of Django's UserAdmin (core/admin_accounts.py).
+        User = get_user_model()
+        registered = admin.site.is_registered(User) and admin.site.get_model_admin(User)
+        if not isinstance(registered, CenterUserAdmin):
+            if registered:
+                admin.site.unregister(User)
+            admin.site.register(User, CenterUserAdmin)
+
         from core import lookups
 
         # `field__fold`: accent-insensitive comparisons in the database (the admin's search).

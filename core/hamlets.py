@@ -14,3 +14,10 @@ def ensure_defaults(Hamlet):  # noqa: N803 - a model class, from a migration or 
     for position, name in enumerate(DEFAULT_HAMLETS, start=1):
         Hamlet.objects.create(name=name, position=position)
     Hamlet.objects.create(name=OTHER, position=99, is_other=True)
+
+
+def ensure_other(Hamlet):  # noqa: N803 - a model class, from a migration or the app
+    """The "other" choice, which the enrollment form and the survey offer people living outside
+    the listed hamlets: all a new center starts with (its staff add the commune's hamlets)."""
+    if not Hamlet.objects.filter(is_other=True).exists():
+        Hamlet.objects.create(name=OTHER, position=99, is_other=True)

@@ -36,8 +36,12 @@ HOOKS = {
     "next_change": "callable",
     # (user) -> [core.staff.StaffTool]: the staff pages this user may open.
     "staff_tools": "callable",
-    # (stdout) -> None: load the app's demo content, idempotently (`manage.py load_demo`).
+    # (stdout, demo) -> None: load the app's demo content for the current center, which is
+    # the demo center named `demo` ("tien-tan", "tien-hai"), idempotently (`manage.py load_demo`).
     "demo": "callable",
+    # () -> None: what a new center starts with (its news categories, its own organization),
+    # for the current center, idempotently (core.onboarding, `manage.py create_center`).
+    "center_defaults": "callable",
 }
 
 

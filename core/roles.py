@@ -11,6 +11,15 @@ from django.apps import apps as global_apps
 
 CENTER_STAFF = "Cán bộ trung tâm"
 SCHOOL_STAFF = "Cán bộ nhà trường"
+# Manages the staff accounts of one center, in that center's own admin (core.admin_accounts).
+CENTER_ADMIN = "Quản trị trung tâm"
+# Reads the figures of the centers of one province (Membership.province) at the operator's
+# host; signs in at no center's host and into no admin (core.centers.may_work_at,
+# core.operator_admin). Its pages decide by the membership; the group holds no permission.
+PROVINCE_VIEWER = "Theo dõi cấp tỉnh"
+
+# The roles a center administrator may give, at their own center only.
+CENTER_ROLES = (CENTER_STAFF, SCHOOL_STAFF, CENTER_ADMIN)
 
 ALL = ("view", "add", "change", "delete")
 EDIT = ("view", "add", "change")
@@ -30,9 +39,11 @@ ROLES = {
         # ...and removes people who left its board or staff (its own organization only).
         "organizations.person": (*EDIT, "delete"),
         "disclosures": EDIT,
-        # The commune's learning-community self-assessment (issue 8): the center prepares it
-        # and corrects the checklist's wording.
+        # The commune's learning-community self-assessment (issue 8): the center prepares it.
         "assessment": EDIT,
+        # The checklist itself is the national one (TT 25/2023), shared by every center the
+        # deployment hosts: read here, corrected only by the hosting operator.
+        "assessment.indicator": ("view",),
         # Of the shared tools, only this: pictures inserted into rich text with the editor's
         # button (core.RichTextImage).
         "core": (),
@@ -52,6 +63,14 @@ ROLES = {
         "core": (),
         "core.richtextimage": ("add",),
     },
+    CENTER_ADMIN: {
+        # The accounts of their own center (core.admin_accounts keeps them to it): made,
+        # changed, deactivated — never deleted (StampedModel keeps who did what) — and given
+        # only CENTER_ROLES, never raw permissions or the operator's rights.
+        "auth": (),
+        "auth.user": EDIT,
+    },
+    PROVINCE_VIEWER: {},
 }
 
 

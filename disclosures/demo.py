@@ -113,11 +113,26 @@ def minimal_pdf(lines: list[str]) -> bytes:
     return bytes(out)
 
 
-def load(stdout):
-    ensure_organizations(Organization)
+# The second demo center (Tiên Hải): two of its own items for 2025-2026, the organization being
+# the one `create_center` made for it.
+TIEN_HAI = "tthtcd-xa-tien-hai"
+TIEN_HAI_DOCUMENTS = [
+    (TIEN_HAI, "2025-2026", Basis.TT09_2024_ART4, "",
+     "Thông tin chung về TTHTCĐ xã Tiên Hải năm học 2025-2026", _at(2025, 9, 22),
+     "<p>Ban giám đốc, nhà văn hóa các thôn nơi mở lớp và các lĩnh vực hoạt động.</p>"),
+    (TIEN_HAI, "2025-2026", Basis.TT09_2024_ART5, "",
+     "Thu, chi tài chính của TTHTCĐ xã Tiên Hải năm học 2025-2026", _at(2025, 9, 22),
+     "<p>Kinh phí hỗ trợ của UBND xã và các khoản chi cho lớp học.</p>"),
+]  # fmt: skip
+DEMOS = {"tien-tan": DOCUMENTS, "tien-hai": TIEN_HAI_DOCUMENTS}
+
+
+def load(stdout, demo="tien-tan"):
+    if demo == "tien-tan":
+        ensure_organizations(Organization)
     organizations = {o.slug: o for o in Organization.objects.all()}
     created = 0
-    for slug, year, basis, form, title, published, summary in DOCUMENTS:
+    for slug, year, basis, form, title, published, summary in DEMOS[demo]:
         organization = organizations[slug]
         if DisclosureDocument.objects.filter(
             organization=organization, school_year=year, title=title

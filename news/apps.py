@@ -17,3 +17,4 @@ class NewsConfig(AppConfig):
     sitemap_pages = ["news:article-list"]
     next_change = "news.selectors.next_change"
     demo = "news.demo.load"
+    center_defaults = "news.seed.center_defaults"

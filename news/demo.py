@@ -1,6 +1,8 @@
-"""Demo news for `manage.py load_demo`: the seed article in full, the "Xem thêm" items of
-the page it came from, and a few current notices. Idempotent: articles are found by their
-title, compared without accents (a title an earlier demo spelled otherwise is respelled)."""
+"""Demo news for `manage.py load_demo`: for the seed's center (Tiên Tân), the seed article in
+full, the "Xem thêm" items of the page it came from, and a few current notices; for the
+second demo center (Tiên Hải), a few invented items of its own. Idempotent: articles are
+found by their title, compared without accents (a title an earlier demo spelled otherwise is
+respelled)."""
 
 import datetime
 import io
@@ -60,12 +62,8 @@ def at(year, month, day, hour=8):
     return datetime.datetime(year, month, day, hour, 0, tzinfo=TZ)
 
 
-def load(stdout):
-    ensure_categories(Category)
-    categories = {c.slug: c for c in Category.objects.all()}
-    now = timezone.now()
-    published = Article.Status.PUBLISHED
-    items = [
+def tien_tan_items(now):
+    return [
         {
             "title": SEED_TITLE,
             "category": "tin-tuc-su-kien",
@@ -150,6 +148,54 @@ def load(stdout):
             "published_at": now - datetime.timedelta(days=9),
         },
     ]
+
+
+def tien_hai_items(now):
+    """The second demo center's news: invented, and short, so it is told apart at a glance."""
+    return [
+        {
+            "title": "Thông báo mở lớp tin học cho hội viên phụ nữ xã Tiên Hải",
+            "category": "thong-bao",
+            "summary": "Lớp tin học miễn phí: dùng điện thoại thông minh, chuyển tiền an toàn, "
+            "nhận biết tin nhắn lừa đảo. Đăng ký tại trang Lớp học.",
+            "body": "<p>Trung tâm học tập cộng đồng xã Tiên Hải phối hợp với Hội Liên hiệp "
+            "Phụ nữ xã mở <strong>lớp tin học cho hội viên phụ nữ</strong> tại nhà văn hóa "
+            "thôn Đông. Kính mời bà con đăng ký.</p>",
+            "published_at": now - datetime.timedelta(days=2),
+            "expires_at": now + datetime.timedelta(days=45),
+            "pinned": True,
+        },
+        {
+            "title": "Xã Tiên Hải ra mắt tủ sách cộng đồng tại nhà văn hóa thôn Tây",
+            "category": "hoat-dong-tthtcd",
+            "summary": "Hơn 300 đầu sách do bà con và nhà trường góp tặng, mở cửa mỗi tối "
+            "Thứ Bảy và Chủ nhật.",
+            "body": "<p>Tủ sách cộng đồng của xã Tiên Hải đặt tại nhà văn hóa thôn Tây, mở cửa "
+            "tối Thứ Bảy và Chủ nhật hằng tuần.</p>",
+            "published_at": now - datetime.timedelta(days=6),
+            "cover": ("Tủ sách cộng đồng\nxã Tiên Hải", (30, 70, 140)),
+            "cover_alt": "Tủ sách cộng đồng xã Tiên Hải",
+        },
+        {
+            "title": "Tập huấn kỹ thuật trồng nấm rơm cho bà con xã Tiên Hải",
+            "category": "tin-tuc-su-kien",
+            "summary": "Gần 40 bà con các thôn học cách ủ rơm, cấy giống và chăm sóc nấm.",
+            "body": "<p>Trung tâm phối hợp với Trạm Khuyến nông tổ chức tập huấn kỹ thuật "
+            "trồng nấm rơm tại nhà văn hóa thôn Nam.</p>",
+            "published_at": now - datetime.timedelta(days=20),
+        },
+    ]
+
+
+DEMOS = {"tien-tan": (tien_tan_items, AUTHOR), "tien-hai": (tien_hai_items, "TTHTCĐ xã Tiên Hải")}
+
+
+def load(stdout, demo="tien-tan"):
+    ensure_categories(Category)
+    categories = {c.slug: c for c in Category.objects.all()}
+    published = Article.Status.PUBLISHED
+    items_of, author = DEMOS[demo]
+    items = items_of(timezone.now())
     created = 0
     for item in items:
         item = dict(item)
@@ -162,7 +208,7 @@ def load(stdout):
             article.save()
         if was_created:
             article = Article.objects.create(
-                **item, category=category, status=published, byline=AUTHOR
+                **item, category=category, status=published, byline=author
             )
             created += 1
             if picture:

@@ -20,3 +20,10 @@ def ensure_categories(category_model):
         category_model.objects.get_or_create(
             slug=slug, defaults={"name": name, "description": description, "order": order}
         )
+
+
+def center_defaults():
+    """Every center starts with these categories (core.onboarding)."""
+    from news.models import Category
+
+    ensure_categories(Category)

@@ -9,3 +9,4 @@ class OrganizationsConfig(AppConfig):
     # What the top floor gathers from this app (core.hooks, docs/architecture.md).
     sitemap_pages = ["about", "about-board", "contact"]
     demo = "organizations.demo.load"
+    center_defaults = "organizations.seed.center_defaults"

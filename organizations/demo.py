@@ -1,5 +1,5 @@
 """Demo profile of the center: introduction, functions, history and people (`load_demo`
-runs `load`).
+runs `load` for each demo center; the second one, Tiên Hải, gets a short invented profile).
 
 The history and the record come from the seed article (2012–2019). The article names no
 person, phone or e-mail: the names ("Nguyễn Văn A"…), numbers (0900 000 00x, 0226 3000 000)
@@ -118,16 +118,42 @@ PEOPLE = [
 ]  # fmt: skip
 
 
-def load_center(stdout):
-    center = Organization.objects.filter(slug=CENTER_SLUG).first()
+# The second demo center (Tiên Hải): invented from end to end, and short.
+TIEN_HAI_PROFILE = {
+    "address": "Nhà văn hóa thôn Đông, xã Tiên Hải, thành phố Phủ Lý, tỉnh Hà Nam",
+    "phone": "0226 3000 111",
+    "email": "tthtcd.tienhai@example.vn",
+    "office_hours": "Thứ Hai, Thứ Tư, Thứ Sáu: sáng 7:30–11:00.",
+    "introduction": (
+        "<p>Trung tâm học tập cộng đồng xã Tiên Hải mở các lớp tin học, tập huấn kỹ thuật "
+        "và sinh hoạt câu lạc bộ tại nhà văn hóa các thôn, theo nhu cầu của bà con.</p>"
+    ),
+}
+TIEN_HAI_PEOPLE = [
+    ("Đỗ Văn G", "Giám đốc", "Phó Chủ tịch UBND xã Tiên Hải (kiêm nhiệm)", True,
+     "Điều hành chung hoạt động của trung tâm", "0900 000 011", ""),
+    ("Vũ Thị H", "Phó Giám đốc", "Chủ tịch Hội Liên hiệp Phụ nữ xã", True,
+     "Các lớp tin học, câu lạc bộ đọc sách", "", ""),
+]  # fmt: skip
+
+DEMOS = {
+    "tien-tan": (CENTER_SLUG, PROFILE, PEOPLE),
+    # The organization `create_center` made for it (organizations.seed.center_defaults).
+    "tien-hai": ("tthtcd-xa-tien-hai", TIEN_HAI_PROFILE, TIEN_HAI_PEOPLE),
+}
+
+
+def load_center(stdout, demo="tien-tan"):
+    slug, profile, people = DEMOS[demo]
+    center = Organization.objects.filter(slug=slug).first()
     if center is None:
         stdout.write("organizations: no center organization, profile skipped")
         return
-    changed = [field for field, value in PROFILE.items() if not getattr(center, field)]
+    changed = [field for field, value in profile.items() if not getattr(center, field)]
     for field in changed:
-        setattr(center, field, PROFILE[field])
+        setattr(center, field, profile[field])
     # The phone and e-mail are the demo's: marked as examples while they are still its own.
-    example = (center.phone, center.email) == (PROFILE["phone"], PROFILE["email"])
+    example = (center.phone, center.email) == (profile["phone"], profile["email"])
     if example and not center.contact_is_example:
         center.contact_is_example = True
         changed.append("contact_is_example")
@@ -136,7 +162,7 @@ def load_center(stdout):
         center.save()
     added = 0
     if not center.people.exists():
-        for order, (name, position, post, board, duties, phone, email) in enumerate(PEOPLE):
+        for order, (name, position, post, board, duties, phone, email) in enumerate(people):
             person = Person(
                 organization=center,
                 full_name=name,
@@ -152,19 +178,21 @@ def load_center(stdout):
             person.full_clean()
             person.save()
             added += 1
-    for name, _position, _post, _board, _duties, phone, email in PEOPLE:
+    for name, _position, _post, _board, _duties, phone, email in people:
         center.people.filter(full_name=name, phone=phone, email=email).update(is_example=True)
     stdout.write(f"organizations: center profile ({len(changed)} fields filled, {added} people)")
     stdout.write(
-        f"organizations: what the demo invented — the center's {len(PEOPLE)} people "
-        f"({PEOPLE[0][0]}, {PEOPLE[1][0]}…), their phones and e-mails and the center's phone "
-        f"{PROFILE['phone']} and e-mail {PROFILE['email']} are made up (the seed names no one): "
+        f"organizations: what the demo invented — the center's {len(people)} people "
+        f"({people[0][0]}, {people[1][0]}…), their phones and e-mails and the center's phone "
+        f"{profile['phone']} and e-mail {profile['email']} are made up (the seed names no one): "
         "marked “Ví dụ” on the site and left out of posters, loudspeaker scripts and the "
         "yearly report."
     )
 
 
-def load(stdout):
-    """The two organizations (configuration a flush empties) and the center's demo profile."""
-    ensure_organizations(Organization)
-    load_center(stdout)
+def load(stdout, demo="tien-tan"):
+    """The seed's two organizations (configuration a flush empties) and the center's demo
+    profile; the second demo center has only its own organization, which it was made with."""
+    if demo == "tien-tan":
+        ensure_organizations(Organization)
+    load_center(stdout, demo)

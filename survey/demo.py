@@ -59,16 +59,27 @@ SURVEY = [
     (9, ["vocational"], "", ["afternoon"], ["after-spring"], "", ""),
     (10, ["it", "health"], "", ["morning", "evening"], ["any"], "", ""),
 ]
+# The second demo center (Tiên Hải): a handful of answers in its own hamlets.
+TIEN_HAI_SURVEY = [
+    (1, ["it"], "", ["evening"], ["any"], "Đinh Thị Thử Hải", "0912000201"),
+    (2, ["technical"], "Trồng nấm", ["afternoon"], ["after-spring"], "", ""),
+    (3, ["it", "health"], "", ["evening"], ["after-autumn"], "", ""),
+    (4, ["culture"], "", ["morning"], ["tet"], "", ""),
+    (5, ["technical"], "trồng nấm", ["afternoon"], ["any"], "", ""),
+    (1, ["law"], "", ["evening"], ["any"], "", ""),
+]
 # Fixed tokens make the demo idempotent: a second run finds every answer already there.
 _SURVEY_NS = uuid.UUID("6f1d2c3e-5a4b-4c7d-9e8f-102030405060")
+DEMOS = {"tien-tan": ("", SURVEY), "tien-hai": ("tien-hai-", TIEN_HAI_SURVEY)}
 
 
-def load(stdout):
+def load(stdout, demo="tien-tan"):
+    token_prefix, answers = DEMOS[demo]
     ensure_defaults(Hamlet)
     hamlets = {h.position: h for h in Hamlet.objects.filter(is_other=False)}
     today = timezone.localdate()
     made = 0
-    for i, (position, kinds, other, times, seasons, name, phone) in enumerate(SURVEY):
+    for i, (position, kinds, other, times, seasons, name, phone) in enumerate(answers):
         paper = i % 3 == 0  # a third came in on paper
         _response, created = survey_response_create(
             hamlet=hamlets.get(position) or Hamlet.objects.first(),
@@ -81,11 +92,11 @@ def load(stdout):
             consent_text=survey_consent_text() if (name or phone) else "",
             source=SurveyResponse.Source.PAPER if paper else SurveyResponse.Source.ONLINE,
             answered_on=today - datetime.timedelta(days=3 * i),
-            submission_token=uuid.uuid5(_SURVEY_NS, str(i)),
+            submission_token=uuid.uuid5(_SURVEY_NS, f"{token_prefix}{i}"),
         )
         made += created
     stdout.write(f"survey: {made} demo survey answers added")
     stdout.write(
-        f"survey: what the demo invented — {len(SURVEY)} survey answers, their names made up "
-        f"(“{SURVEY[0][5]}”…); staff pages only, never public."
+        f"survey: what the demo invented — {len(answers)} survey answers, their names made up "
+        f"(“{answers[0][5]}”…); staff pages only, never public."
     )

@@ -23,7 +23,7 @@ from assessment.seed import ensure_indicators, ensure_legacy_results
 from assessment.services import indicator_answers_save, self_assessment_create
 from core.roles import CENTER_STAFF, SCHOOL_STAFF
 from tests.disclosures.factories import pdf_bytes, stored_files
-from tests.factories import center_staff
+from tests.factories import administrator, center_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -262,42 +262,50 @@ def grants(group):
 
 
 def test_center_staff_edit_the_self_assessment_and_school_staff_have_no_right_on_it():
+    # The checklist (Indicator) is the national one, shared by every center: read only.
     assert grants(CENTER_STAFF) == {
-        f"{action}_{model}" for model in MODELS for action in ("view", "add", "change")
-    }
+        f"{action}_{model}"
+        for model in MODELS
+        if model != "indicator"
+        for action in ("view", "add", "change")
+    } | {"view_indicator"}
     assert grants(SCHOOL_STAFF) == set()
     # School staff keep their rights on disclosure documents.
     school = Group.objects.get(name=SCHOOL_STAFF).permissions
     assert school.filter(codename="change_disclosuredocument").exists()
 
 
-def test_center_staff_correct_an_indicators_wording_in_the_admin(client):
-    client.force_login(center_staff())
+def test_only_the_operator_corrects_an_indicators_wording_in_the_admin(client):
+    """The checklist is shared by every center the deployment hosts: center staff read it,
+    and a correction one center typed would change every other's (issue 14)."""
     indicator = Indicator.objects.get(code="3.x")
     url = f"/admin/assessment/indicator/{indicator.pk}/change/"
+    form = {
+        "code": "3.1",
+        "criterion": 3,
+        "criterion_title": indicator.criterion_title,
+        "wording": "Nội dung chỉ tiêu 3.1 theo văn bản gốc.",
+        "wording_status": Indicator.WordingStatus.OFFICIAL,
+        "applies_to": Indicator.AppliesTo.BOTH,
+        "threshold_level1": "",
+        "threshold_level2": "",
+        "source": "Thông tư 25/2023/TT-BGDĐT",
+        "evidence_key": "classes-held",
+        "order": 1,
+        "is_active": "on",
+    }
+    client.force_login(center_staff())
     assert client.get(url).status_code == 200
-    response = client.post(
-        url,
-        {
-            "code": "3.1",
-            "criterion": 3,
-            "criterion_title": indicator.criterion_title,
-            "wording": "Nội dung chỉ tiêu 3.1 theo văn bản gốc.",
-            "wording_status": Indicator.WordingStatus.OFFICIAL,
-            "applies_to": Indicator.AppliesTo.BOTH,
-            "threshold_level1": "",
-            "threshold_level2": "",
-            "source": "Thông tư 25/2023/TT-BGDĐT",
-            "evidence_key": "classes-held",
-            "order": 1,
-            "is_active": "on",
-        },
-    )
+    assert client.post(url, form).status_code == 403
+    indicator.refresh_from_db()
+    assert (indicator.code, indicator.is_verified) == ("3.x", False)
+    # Deleting is for administrators: past answers point at it.
+    assert client.get(f"/admin/assessment/indicator/{indicator.pk}/delete/").status_code == 403
+    client.force_login(administrator())
+    response = client.post(url, form)
     assert response.status_code == 302, response.content.decode()[:2000]
     indicator.refresh_from_db()
     assert (indicator.code, indicator.is_verified) == ("3.1", True)
-    # Deleting is for administrators: past answers point at it.
-    assert client.get(f"/admin/assessment/indicator/{indicator.pk}/delete/").status_code == 403
 
 
 def test_a_replaced_evidence_file_leaves_no_orphan_behind(

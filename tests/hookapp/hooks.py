@@ -54,5 +54,5 @@ def staff_tools(user):
     return [StaffTool(STAFF_TOOL_TITLE, "Ghi việc trực của xóm.", "/quan-ly/so-truc-xom/")]
 
 
-def load_demo(stdout):
+def load_demo(stdout, demo):
     stdout.write("Bảng tin xóm: không có dữ liệu mẫu.")
