@@ -1,8 +1,8 @@
-from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.utils.functional import lazy
+from django.utils.functional import SimpleLazyObject, lazy
 
 from core.centers import site_name
+from core.contact import settings_contact
 
 
 def site(request):
@@ -22,6 +22,7 @@ def site(request):
 
     return {
         "SITE_NAME": site_name(),
-        "SITE_CONTACT": settings.SITE_CONTACT,
+        # Read only if no later context processor gives the center's own (portal's does).
+        "SITE_CONTACT": SimpleLazyObject(settings_contact),
         "canonical_url": lazy(canonical, str)(),
     }
