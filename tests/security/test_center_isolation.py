@@ -460,3 +460,13 @@ def test_an_unknown_host_gets_the_operators_404(data):
         response = client.get(url, HTTP_HOST="nobody.example.vn")
         assert response.status_code == 404
         assert response.content.decode() == page
+
+
+def test_the_admin_is_titled_with_the_centers_name(centers):
+    """Not with the first center's name written into the code."""
+    a, b = centers
+    for host, center, other in ((A_HOST, a, b), (B_HOST, b, a)):
+        html = Client().get("/admin/login/", HTTP_HOST=host).content.decode()
+        assert f'<a href="/admin/">{center.name}: quản trị</a>' in html
+        assert f"<title>Đăng nhập | Quản trị {center.name}</title>" in html
+        assert other.name not in html and "Tiên Tân" not in html
