@@ -470,3 +470,17 @@ def test_the_admin_is_titled_with_the_centers_name(centers):
         assert f'<a href="/admin/">{center.name}: quản trị</a>' in html
         assert f"<title>Đăng nhập | Quản trị {center.name}</title>" in html
         assert other.name not in html and "Tiên Tân" not in html
+
+
+def test_a_password_reset_mails_only_this_centers_staff_a_link_to_this_host(data, mailoutbox):
+    for account, mailed in ((data["A"]["staff"], True), (data["B"]["staff"], False)):
+        mailoutbox.clear()
+        response = Client().post(
+            "/admin/password_reset/", {"email": account.email}, HTTP_HOST=A_HOST
+        )
+        assert response.status_code == 302
+        assert len(mailoutbox) == int(mailed)
+        if mailed:
+            body = mailoutbox[0].body
+            assert f"http://{A_HOST}/admin/reset/" in body
+            assert B_HOST not in body and B_MARK.lower() not in body.lower()
