@@ -118,6 +118,18 @@ class ResetRedirect(HttpResponseRedirect):
                 log.exception("Could not send the password reset mail")
 
 
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """The mailed link sets a new password only at a host where its account may work
+    (core.centers.may_work_at): opened at another center's host it is an invalid link, and
+    that page names nobody."""
+
+    def get_user(self, uidb64):
+        user = super().get_user(uidb64)
+        if user is not None and not may_work_at(user, current_center()):
+            return None
+        return user
+
+
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = PasswordResetForm
 

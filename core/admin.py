@@ -4,14 +4,18 @@ without accents."""
 import logging
 
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models.constants import LOOKUP_SEP
+from django.db.models.functions import Cast
 from django.http import HttpResponseRedirect
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
 from core.accounts import LoginForm
 from core.storage import DISK_FULL_MESSAGE, is_disk_full, track_saved_files
+from core.tenancy import current_center_id
 from core.text import fold
 
 log = logging.getLogger(__name__)
@@ -89,28 +93,96 @@ def folded_lookup(model, search_field):
     return f"{path}__fold__{lookup}"
 
 
+class CenterAccountsMixin:
+    """The accounts a center's admin lists, opens and offers: its own staff only (those whose
+    Membership is this center), whoever looks, the operator included. Other centers'
+    accounts, and the operator's own, are managed at the operator's host.
+
+    `PortalAdminSite` mixes it into the admin of the user model, whichever class that is.
+    """
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        center_id = current_center_id()
+        if center_id is None:
+            return queryset
+        return queryset.filter(membership__center_id=center_id)
+
+
 class PortalAdminSite(admin.AdminSite):
-    """The admin at /admin/ (`admin.site`, see `core.apps.AdminConfig`).
+    """The admin at /admin/ of every center's host (`admin.site`, see
+    `core.apps.AdminConfig`).
 
     Every ModelAdmin registered here, ours and those of Django and other packages alike,
     searches with `FoldedSearchMixin`: a new admin cannot forget it (`tests/core/
-    test_admin_search.py` walks them all).
+    test_admin_search.py` walks them all). The accounts' admin lists the center's own
+    (`CenterAccountsMixin`); the header, the titles and "recent actions" are the center's.
     """
 
-    site_header = gettext_lazy("Tiên Tân community learning center: administration")
-    site_title = gettext_lazy("TTHTCĐ Tiên Tân administration")
     index_title = gettext_lazy("Site administration")
     login_form = LoginForm
 
+    @property
+    def site_header(self):
+        return format_lazy(gettext_lazy("{name}: administration"), name=_SiteName())
+
+    @property
+    def site_title(self):
+        return format_lazy(gettext_lazy("Administration of {name}"), name=_SiteName())
+
     def register(self, model_or_iterable, admin_class=None, **options):
         admin_class = admin_class or admin.ModelAdmin
-        if not issubclass(admin_class, FoldedSearchMixin):
+        models_ = [model_or_iterable] if isinstance(model_or_iterable, type) else model_or_iterable
+        mixins = [FoldedSearchMixin]
+        if any(model is get_user_model() for model in models_):
+            mixins.append(CenterAccountsMixin)
+        mixins = tuple(m for m in mixins if not issubclass(admin_class, m))
+        if mixins:
             admin_class = type(
                 admin_class.__name__,
-                (FoldedSearchMixin, admin_class),
+                (*mixins, admin_class),
                 {"__module__": admin_class.__module__, "__doc__": admin_class.__doc__},
             )
         super().register(model_or_iterable, admin_class, **options)
+
+    def get_log_entries(self, request):
+        """ "Recent actions" at a center's host: only those on this center's rows. The log
+        (django.contrib.admin's LogEntry) is one table for every center and names an object
+        by content type and id; an entry is this center's when the object is still among the
+        center's rows (each tenant model's fenced manager). Actions on shared tables
+        (accounts, centers, the national checklist) are the operator's, listed at the
+        operator's host."""
+        entries = super().get_log_entries(request)
+        if current_center_id() is None:
+            return entries
+        return entries.filter(_center_objects())
+
+
+class _SiteName:
+    """The current center's name (core.centers.site_name), read when the text is shown."""
+
+    def __str__(self):
+        from core.centers import site_name
+
+        return site_name()
+
+
+def _center_objects():
+    """Q: a log entry names a row of the current center."""
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    from core.tenancy import CenterOwned
+
+    tenant_models = [m for m in apps.get_models() if issubclass(m, CenterOwned)]
+    types = ContentType.objects.get_for_models(*tenant_models)
+    condition = models.Q(pk__in=[])
+    for model, content_type in types.items():
+        keys = model._default_manager.annotate(
+            log_key=Cast("pk", output_field=models.CharField())
+        ).values("log_key")
+        condition |= models.Q(content_type=content_type, object_id__in=keys)
+    return condition
 
 
 # The ground floor's own models that staff edit. `CoreConfig.ready` registers them: this module

@@ -137,6 +137,25 @@ def site_commune() -> str:
     return center.commune or center.name
 
 
+FIRST_CENTER_KEY = "portal:first-center"
+
+
+def is_first_center(center_id) -> bool:
+    """Whether `center_id` is the deployment's first center: the one made from the settings
+    (PORTAL_SITE_NAME, DJANGO_ALLOWED_HOSTS), which the settings' contact details describe
+    (core.contact.settings_contact). Centers are never deleted (rows PROTECT them), so the
+    first one's id, kept in the shared cache, does not change."""
+    from core.models import Center
+
+    first = cache.get(FIRST_CENTER_KEY)
+    if first is None:
+        first = Center.objects.order_by("pk").values_list("pk", flat=True).first()
+        if first is None:
+            return False
+        cache.set(FIRST_CENTER_KEY, first, HOST_CACHE_SECONDS)
+    return first == center_id
+
+
 def primary_host(center) -> str:
     from core.models import CenterHost
 

@@ -1,8 +1,8 @@
-from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.utils.functional import lazy
+from django.utils.functional import SimpleLazyObject, lazy
 
 from core.centers import site_commune, site_name
+from core.contact import settings_contact
 
 
 def site(request):
@@ -23,6 +23,7 @@ def site(request):
     return {
         "SITE_NAME": site_name(),
         "SITE_COMMUNE": site_commune(),
-        "SITE_CONTACT": settings.SITE_CONTACT,
+        # Read only if no later context processor gives the center's own (portal's does).
+        "SITE_CONTACT": SimpleLazyObject(settings_contact),
         "canonical_url": lazy(canonical, str)(),
     }

@@ -27,7 +27,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FullResultSet, PermissionDenied
 from django.db import connection, models
 from django.utils.translation import gettext_lazy as _
 
@@ -97,8 +97,44 @@ class CenterQuerySet(models.QuerySet):
         return super().bulk_create(objs, *args, **kwargs)
 
 
+class IsCurrentCenter(models.Expression):
+    """The condition "this row is the current center's", decided when the SQL is written,
+    not when the queryset is made.
+
+    A queryset is often made long before it runs: a form's `ModelChoiceField(queryset=...)`,
+    a view's class attribute `queryset = Article.objects...`, a module-level constant. Those
+    are made once, when their module is imported — under whichever center happened to be
+    current then (the first request's), or none (a command, a test collecting). Filtering on
+    the center at that moment would fix one center's filter, or none, into them for the
+    life of the process. This condition reads the current center each time its query is
+    compiled, so such a queryset is fenced for the center of the request that runs it.
+    With no center current it adds nothing to the query (FullResultSet).
+    """
+
+    conditional = True
+    output_field = models.BooleanField()
+
+    def __init__(self, column=None):
+        super().__init__()
+        self.column = column if column is not None else models.F("center_id")
+
+    def get_source_expressions(self):
+        return [self.column]
+
+    def set_source_expressions(self, exprs):
+        (self.column,) = exprs
+
+    def as_sql(self, compiler, connection):
+        center_id = current_center_id()
+        if center_id is None:
+            raise FullResultSet
+        sql, params = compiler.compile(self.column)
+        return f"{sql} = %s", (*params, center_id)
+
+
 class CenterManager(models.Manager.from_queryset(CenterQuerySet)):
-    """The default manager of every tenant-owned model: only the current center's rows.
+    """The default manager of every tenant-owned model: only the current center's rows —
+    the center current when the query runs (`IsCurrentCenter`).
 
     Django reads a model's default manager for admin lists and searches, autocompletes,
     ModelChoiceFields and ForeignKey validation, so all of them are fenced by this one
@@ -107,11 +143,7 @@ class CenterManager(models.Manager.from_queryset(CenterQuerySet)):
     """
 
     def get_queryset(self):
-        queryset = super().get_queryset()
-        center_id = current_center_id()
-        if center_id is not None:
-            queryset = queryset.filter(center_id=center_id)
-        return queryset
+        return super().get_queryset().filter(IsCurrentCenter())
 
 
 def center_manager(queryset_class):

@@ -116,6 +116,15 @@ def rich_text_image_upload(request):
     )
 
 
+def operator_not_found(request, exception=None):
+    """404 at the hosting operator's host (`tienTan_portal/urls_operator.py`): the page every
+    host that is no center's gets (core.middleware.unknown_host). The site's 404.html is a
+    center's page, built on URLs the operator's host does not serve."""
+    from core.middleware import unknown_host
+
+    return unknown_host(request)
+
+
 def server_error(request):
     # Like Django's: no context processors, as the database may be what failed.
     return HttpResponseServerError(loader.get_template("500.html").render())

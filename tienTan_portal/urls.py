@@ -49,7 +49,7 @@ urlpatterns = [
     ),
     path(
         "admin/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(extra_context=ADMIN_TITLES),
+        accounts.PasswordResetConfirmView.as_view(extra_context=ADMIN_TITLES),
         name="password_reset_confirm",
     ),
     path(

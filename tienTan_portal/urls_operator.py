@@ -9,6 +9,7 @@ from portal import views as portal_views
 
 handler400 = "core.views.bad_request"
 handler403 = "core.views.permission_denied"
+handler404 = "core.views.operator_not_found"
 handler500 = "core.views.server_error"
 
 urlpatterns = [

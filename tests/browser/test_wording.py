@@ -133,11 +133,13 @@ def test_staff_read_the_admin_without_a_pronoun_or_a_calque(
     read(page, "login", artifacts_dir, where)
     page.get_by_role("link", name="Quên thông tin đăng nhập?").click()
     expect(page.locator("h1")).to_have_text("Đặt lại mật khẩu")
-    # Titled like the rest of the admin, not with Django's default title.
+    # Titled like the rest of the admin (with the center's name), not with Django's default.
     expect(page.locator("#site-name")).to_have_text(
-        "Trung tâm học tập cộng đồng Tiên Tân: quản trị"
+        "Trung tâm học tập cộng đồng xã Tiên Tân: quản trị"
     )
-    expect(page).to_have_title("Đặt lại mật khẩu | Quản trị TTHTCĐ Tiên Tân")
+    expect(page).to_have_title(
+        "Đặt lại mật khẩu | Quản trị Trung tâm học tập cộng đồng xã Tiên Tân"
+    )
     read(page, "password-reset", artifacts_dir, where)
     page.get_by_label("Địa chỉ thư điện tử:").fill("ai-do@example.vn")
     page.get_by_role("button", name="Đặt lại mật khẩu").click()
