@@ -21,6 +21,7 @@ HOST_CACHE_SECONDS = 10 * 60
 # (the signals below) and within this time by every other worker.
 HOST_MEMO_SECONDS = 30
 _MISSING = "-"
+FIRST_CENTER_ID = 1
 _memo: dict = {}
 
 
@@ -137,23 +138,13 @@ def site_commune() -> str:
     return center.commune or center.name
 
 
-FIRST_CENTER_KEY = "portal:first-center"
-
-
 def is_first_center(center_id) -> bool:
     """Whether `center_id` is the deployment's first center: the one made from the settings
     (PORTAL_SITE_NAME, DJANGO_ALLOWED_HOSTS), which the settings' contact details describe
-    (core.contact.settings_contact). Centers are never deleted (rows PROTECT them), so the
-    first one's id, kept in the shared cache, does not change."""
-    from core.models import Center
-
-    first = cache.get(FIRST_CENTER_KEY)
-    if first is None:
-        first = Center.objects.order_by("pk").values_list("pk", flat=True).first()
-        if first is None:
-            return False
-        cache.set(FIRST_CENTER_KEY, first, HOST_CACHE_SECONDS)
-    return first == center_id
+    (core.contact.settings_contact). `make_first_center` gives it number 1, in a fresh
+    database, an upgraded one and after a test's flush alike; centers are never deleted
+    (their rows PROTECT them)."""
+    return center_id == FIRST_CENTER_ID
 
 
 def primary_host(center) -> str:
@@ -234,7 +225,7 @@ def make_first_center(Center, CenterHost):  # noqa: N803 - models, historical in
     # Number 1, as in a fresh database, also when a test's flush emptied the table: the
     # site's processes may remember which center a host is (core.centers.center_for_host).
     center = Center.objects.create(
-        pk=1,
+        pk=FIRST_CENTER_ID,
         name=settings.SITE_NAME,
         slug=slugify(fold(settings.SITE_NAME))[:60] or "trung-tam",
         commune=settings.SITE_COMMUNE,
@@ -254,6 +245,17 @@ def ensure_a_center(sender=None, **kwargs):
     from core.models import Center, CenterHost
 
     try:
-        make_first_center(Center, CenterHost)
+        center = make_first_center(Center, CenterHost)
     except Exception:
         return
+    if center is not None:
+        warm_hosts(center)
+
+
+def warm_hosts(center):
+    """Read the center's hosts into this process's memory now, so the first request to each
+    costs no query: after the first center is made, and when a test run starts."""
+    from core.models import CenterHost
+
+    for host in CenterHost.objects.filter(center=center).values_list("host", flat=True):
+        center_for_host(host)
