@@ -154,7 +154,7 @@ class CenterMiddleware:
     - a center's host: the center is current for the request (core.tenancy), on the
       connection too (row-level security), and `request.center` is it;
     - a merged center's host: a permanent redirect to the same path at the center it
-      joined (pages whose address changed in the merge redirect again from there);
+      joined, or to a page's new address when the merge renamed it (core.redirects);
     - the hosting operator's host (`DJANGO_OPERATOR_HOSTS`): the operator's URLs only;
     - any other host: the operator's 404 page, never some center's content.
 
@@ -187,9 +187,14 @@ class CenterMiddleware:
                 return self._serve(request, None)
             return unknown_host(request)
         if center.merged_into_id:
+            from core.redirects import moved_location
+
             target = centers.primary_host(center.merged_into_id)
+            # A page renamed in the merge: its new address (core.redirects), else the same.
+            query = meta.get("QUERY_STRING", "")
+            location = moved_location(center.pk, request.path, query)
             return HttpResponsePermanentRedirect(
-                f"{request.scheme}://{target}{request.get_full_path()}"
+                f"{request.scheme}://{target}{location or request.get_full_path()}"
             )
         request.center = center
         return self._serve(request, center)

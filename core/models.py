@@ -291,3 +291,49 @@ class Hamlet(CenterOwned):
 
     def __str__(self):
         return self.name
+
+
+class PathRedirect(models.Model):
+    """An address of a center that now lives elsewhere: `old_path` (with everything under it)
+    answers with a permanent redirect to `new_path`.
+
+    Made by merging centers (`core.merging`): a page of the merged center whose slug the
+    center it joined already used got a new slug, and the old address, still printed on
+    posters and shared on Zalo, must keep reaching it. `center` is the center whose host
+    names the old address was at; served by `core.redirects`. Not a tenant's row (like
+    CenterHost, it is part of how hosts and paths are routed), so a later merge leaves it
+    where it is.
+    """
+
+    center = models.ForeignKey(
+        Center,
+        verbose_name=_("center"),
+        on_delete=models.CASCADE,
+        related_name="path_redirects",
+    )
+    old_path = models.CharField(
+        _("old address"), max_length=300, help_text=_("A path, e.g. /lop-hoc/tin-hoc/.")
+    )
+    new_path = models.CharField(
+        _("new address"),
+        max_length=300,
+        help_text=_("Where it is now, at the center the old one joined."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["center", "old_path"]
+        verbose_name = _("moved address")
+        verbose_name_plural = _("moved addresses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["center", "old_path"], name="core_pathredirect_unique_old_path"
+            ),
+            models.CheckConstraint(
+                condition=Q(old_path__startswith="/") & Q(new_path__startswith="/"),
+                name="core_pathredirect_paths",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.old_path} → {self.new_path}"

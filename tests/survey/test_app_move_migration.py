@@ -7,7 +7,8 @@ import datetime
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migration_states import migrate, migrate_to_leaves
 
 # The leaf migrations of main before the move (and the survey app not migrated at all).
 BEFORE = [
@@ -21,17 +22,6 @@ AFTER = [
     ("survey", "0001_initial"),
 ]
 DAY = datetime.date(2026, 3, 9)
-
-
-def migrate(targets):
-    """Migrate to `targets`; the models as they were then, Django's own apps included."""
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    django_apps = ("admin", "auth", "contenttypes")
-    nodes = [t for t in targets if t[1]]
-    nodes += [leaf for leaf in executor.loader.graph.leaf_nodes() if leaf[0] in django_apps]
-    return executor.loader.project_state(nodes).apps
 
 
 @pytest.mark.django_db(transaction=True)
@@ -141,5 +131,4 @@ def test_every_row_survives_the_move_under_its_new_app():
             )
             assert "survey_contact_needs_consent" in {row[0] for row in cursor.fetchall()}
     finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(executor.loader.graph.leaf_nodes())
+        migrate_to_leaves()
