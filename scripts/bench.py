@@ -604,8 +604,10 @@ def report(pages, runs, cache_kind):
             "",
             *table,
             "",
-            f"One center against {count}, same center, same pages (a ratio more than "
-            f"{CENTERS_TOLERANCE:.0%} below, or more queries, fails):",
+            f"One center against {count}: the same center's pages, each measured on the "
+            f"two sites in turn (one center {SECONDS // 2} s, {count} centers {SECONDS} s, "
+            f"one center {SECONDS // 2} s); a ratio more than {CENTERS_TOLERANCE:.0%} below, "
+            "or more queries, fails:",
             "",
             *compared,
             "",
