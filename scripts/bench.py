@@ -144,11 +144,14 @@ def start_cache(tmp):
 
 
 def start_gunicorn(env, workers):
-    """gunicorn on a free loopback port, once /healthz answers: (process, base URL)."""
+    """gunicorn on a free loopback port, once /healthz answers: (process, base URL). No
+    control socket: gunicorn 27 shares one per user (~/.gunicorn/gunicorn.ctl), and stopping
+    a bench's site would remove the one of every other gunicorn on the machine."""
     port = free_port()
     process = subprocess.Popen(
         [str(Path(PYTHON).parent / "gunicorn"), "tienTan_portal.wsgi:application",
-         "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--log-level", "warning"],
+         "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--log-level", "warning",
+         "--no-control-socket"],
         cwd=ROOT, env=env,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
