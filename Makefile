@@ -69,7 +69,8 @@ $(VNU_JAR): tools/vnu/package.json tools/vnu/package-lock.json
 	cd tools/vnu && npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-# Speed as same-run ratios to a static file (see scripts/bench.py); needs wrk.
+# Speed as same-run ratios to a static file, one center alone and among BENCH_CENTERS (500;
+# BENCH_CENTERS=20 BENCH_SECONDS=2 for a quick try), see scripts/bench.py; needs wrk.
 bench: $(VENV)/.installed compilemessages
 	scripts/with-postgres.sh $(PY) scripts/bench.py
 

@@ -93,9 +93,14 @@ class Learner(CenterOwned, TimeStampedModel):
             setattr(self, field, value)
 
     def save(self, *args, **kwargs):
+        self.fill_search_fields()
+        super().save(*args, **kwargs)
+
+    def fill_search_fields(self):
+        """Set the folded name and `search_text`: what save() does, for rows written without
+        it (bulk_create in the benchmark's data sets)."""
         self.name_folded = fold(self.full_name)[:100]
         self.search_text = searchable_text(self.full_name, self.phone)
-        super().save(*args, **kwargs)
 
 
 class EnrollmentQuerySet(CenterQuerySet):

@@ -147,9 +147,14 @@ class SearchableModel(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
+        self.fill_search_fields()
+        super().save(*args, **kwargs)
+
+    def fill_search_fields(self):
+        """Set `search_title` and `search_text` from the row's texts: what save() does, for
+        rows written without it (bulk_create in the benchmark's data sets)."""
         self.search_title = fold(self.title)
         self.search_text = searchable_text(self.title, *self.search_parts())
-        super().save(*args, **kwargs)
 
     def search_parts(self):
         """The texts searched besides the title (HTML is fine: tags are dropped)."""
