@@ -11,7 +11,7 @@ import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.apps import apps
 from django.contrib import admin
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from assessment.models import Indicator, LegacyAssessmentResult, SelfAssessment
@@ -23,7 +23,7 @@ from survey.models import SurveyResponse
 from tests.attendance.factories import EnrollmentFactory, LearnerFactory, hamlet
 from tests.classes.factories import CourseFactory, PartnerFactory, SessionFactory
 from tests.disclosures.factories import DocumentFactory
-from tests.factories import administrator
+from tests.factories import UserFactory, administrator
 from tests.news.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +52,8 @@ def _access(model, text, **extra):
 # How to make a row of each registered model whose searched text holds `text`.
 ROWS = {
     "auth.group": lambda text: Group.objects.create(name=text),
-    "auth.user": lambda text: User.objects.create(username=f"canbo{next(_n)}", last_name=text),
+    # A center's admin lists its own accounts (core/admin_accounts.py): staff of this center.
+    "auth.user": lambda text: UserFactory(username=f"canbo{next(_n)}", last_name=text),
     "axes.accessattempt": lambda text: _access(
         AccessAttempt, text, get_data="", post_data="", failures_since_start=1
     ),
