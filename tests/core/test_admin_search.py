@@ -52,7 +52,7 @@ def _access(model, text, **extra):
 # How to make a row of each registered model whose searched text holds `text`.
 ROWS = {
     "auth.group": lambda text: Group.objects.create(name=text),
-    # An account of this center: a center's admin lists its own center's accounts.
+    # A center's admin lists its own accounts (core/admin_accounts.py): staff of this center.
     "auth.user": lambda text: UserFactory(username=f"canbo{next(_n)}", last_name=text),
     "axes.accessattempt": lambda text: _access(
         AccessAttempt, text, get_data="", post_data="", failures_since_start=1
