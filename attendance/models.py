@@ -139,7 +139,8 @@ class Enrollment(CenterOwned, TimeStampedModel):
     note = models.TextField(_("note"), blank=True, max_length=500)
     consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
     consent_text = models.TextField(_("consent text"), blank=True, editable=False)
-    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    # Once per center: a token sent again at another center's host is a new submission there.
+    submission_token = models.UUIDField(null=True, blank=True, editable=False)
     status_changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("status changed by"),
@@ -158,10 +159,14 @@ class Enrollment(CenterOwned, TimeStampedModel):
         verbose_name_plural = _("enrollments")
         constraints = [
             models.UniqueConstraint(
+                fields=["center", "submission_token"],
+                name="attendance_enrollment_token_once_per_center",
+            ),
+            models.UniqueConstraint(
                 fields=["learner", "course"],
                 name="enrollment_one_per_learner_per_class",
                 violation_error_message=_("This learner is already enrolled in this class."),
-            )
+            ),
         ]
 
     def __str__(self):

@@ -94,7 +94,8 @@ class SurveyResponse(CenterOwned, TimeStampedModel):
         related_name="+",
         help_text=_("The staff member who typed in a paper form."),
     )
-    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    # Once per center: a token sent again at another center's host is a new submission there.
+    submission_token = models.UUIDField(null=True, blank=True, editable=False)
 
     objects = center_manager(SurveyResponseQuerySet)
 
@@ -105,11 +106,14 @@ class SurveyResponse(CenterOwned, TimeStampedModel):
         verbose_name = _("survey answer")
         verbose_name_plural = _("survey answers")
         constraints = [
+            models.UniqueConstraint(
+                fields=["center", "submission_token"], name="survey_response_token_once_per_center"
+            ),
             models.CheckConstraint(
                 condition=Q(full_name="", phone="") | Q(consent_at__isnull=False),
                 name="survey_contact_needs_consent",
                 violation_error_message=_("Contact details need the person's consent."),
-            )
+            ),
         ]
 
     def __str__(self):

@@ -300,3 +300,26 @@ def test_last_seat_over_http_from_many_phones_at_once(settings):
         t.join()
     assert sorted(statuses) == [302] + [409] * 5
     assert Enrollment.objects.filter(course=course).count() == 1
+
+
+def test_a_token_sent_again_at_another_center_is_a_new_enrollment_there(client):
+    """A hostile client replaying one center's form token at another center's host gets an
+    enrollment there like anyone else, not a server error (the token is unique per center)."""
+    from core.models import Center, CenterHost
+    from core.tenancy import use_center
+
+    course = CourseFactory()
+    token = str(uuid.uuid4())
+    first_data = enroll_data(token=token)
+    other = Center.objects.create(name="Trung tâm học tập cộng đồng xã Tiên Hải", slug="hai")
+    CenterHost.objects.create(center=other, host="tienhai.example.vn", is_primary=True)
+    with use_center(other):
+        hamlet_there = hamlet()
+        course_there = CourseFactory(slug=course.slug)
+    assert client.post(url(course), first_data).status_code == 302
+    replayed = {**first_data, "hamlet": str(hamlet_there.pk)}
+    response = client.post(url(course_there), replayed, HTTP_HOST="tienhai.example.vn")
+    assert response.status_code == 302
+    assert Enrollment.all_centers.filter(submission_token=token).count() == 2
+    with use_center(other):
+        assert Enrollment.objects.get().course == course_there
