@@ -82,15 +82,19 @@ class Calendar:
 
 
 def calendars(school_year: str, organizations=None, today: datetime.date | None = None):
-    """One Calendar per organization for `school_year`, in two queries."""
+    """One Calendar per organization for `school_year`, in two queries, however many
+    organizations: `organizations` (default all) may be a queryset, which the documents'
+    query then reads as a subquery (the province overview passes every center's)."""
     today = today or timezone.localdate()
     due_date = deadline(school_year)
-    organizations = list(organizations if organizations is not None else Organization.objects.all())
+    if organizations is None:
+        organizations = Organization.objects.all()
     documents = DisclosureDocument.objects.published().filter(
         school_year=school_year,
         organization__in=organizations,
         basis__in=[b.value for b in Basis.current()],
     )
+    organizations = list(organizations)
     first = {}
     for document in sorted(documents, key=lambda d: d.went_public_at):
         first.setdefault((document.organization_id, document.basis), document)
