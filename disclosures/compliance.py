@@ -113,6 +113,15 @@ def calendars(school_year: str, organizations=None, today: datetime.date | None 
     return result
 
 
+def last_closed_year(today: datetime.date | None = None) -> str:
+    """The school year whose deadline passed last: the one that tells what is missing (the
+    current year's deadline, 30 June, is still ahead until July)."""
+    today = today or timezone.localdate()
+    current = school_year_of(today)
+    first = int(current[:4])
+    return current if today > deadline(current) else f"{first - 1}-{first}"
+
+
 def years_to_show(today: datetime.date | None = None):
     """School years the calendar offers: from the first under TT 09/2024 to the current."""
     current = int(school_year_of(today or timezone.localdate())[:4])

@@ -141,7 +141,9 @@ def overview_download(request, fmt):
 def _calendar(request):
     years = compliance.years_to_show()
     scope = _scope(request, school_years=years)
-    school_year = scope.form.value(SCHOOL_YEAR) or years[0]
+    # By default the year whose deadline passed last: what a province reports on.
+    closed = compliance.last_closed_year()
+    school_year = scope.form.value(SCHOOL_YEAR) or (closed if closed in years else years[0])
     rows, total = selectors.calendar_figures(scope.centers, school_year)
     return scope, school_year, rows, total
 

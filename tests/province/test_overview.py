@@ -3,15 +3,18 @@ its own pages give them, only to the operator and the province's accounts, in a 
 of queries however many centers there are."""
 
 import csv
+import datetime
 import io
 
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from core.models import Center
+from disclosures import compliance
 from tests.factories import PASSWORD, center_staff
 from tests.province.conftest import (
     LEARNER_NAME,
@@ -245,3 +248,12 @@ def test_queries_do_not_grow_with_the_number_of_centers(
     with django_assert_max_num_queries(queries_for_three):
         response = get(client, path, nam=2024)
     assert response.status_code == 200
+
+
+def test_the_calendar_opens_on_the_year_whose_deadline_passed_last(client, operator, province):
+    client.force_login(operator)
+    shown = get(client, "/lich-cong-khai/").context["school_year"]
+    following = f"{int(shown[:4]) + 1}-{int(shown[:4]) + 2}"
+    assert compliance.deadline(shown) < timezone.localdate() <= compliance.deadline(following)
+    assert compliance.last_closed_year(datetime.date(2026, 6, 30)) == "2024-2025"
+    assert compliance.last_closed_year(datetime.date(2026, 7, 1)) == "2025-2026"
