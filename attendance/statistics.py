@@ -3,7 +3,9 @@
 A class counts in the year it starts, once it has started. Its learners are its enrollments
 that hold a seat (pending, confirmed, completed); a class held before the portal existed has
 none and counts its reported number instead. Whatever the number of classes, this runs a
-fixed handful of queries.
+fixed handful of queries. That rule has one home, `counted_courses`: the center's page
+(`compute`), the home page (`totals`), the yearly report and the province overview
+(`per_year`, grouped by center) all sum what it gives each class.
 
 A class whose figures are an estimate (`Course.figures_source`, e.g. the demo's split of the
 2012–2019 totals) counts like any other, and every figure says how much of it is estimated
@@ -14,7 +16,8 @@ downloads, the yearly report and the home page can tell records and estimates ap
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, ExtractYear, NullIf
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -88,23 +91,64 @@ def _estimate(source):
     return source == FiguresSource.ESTIMATE
 
 
+def counted_courses(today=None):
+    """The classes the figures count (published, started by `today`), each annotated with
+    what it counts for: `year`, the year it starts; `enrolled`, its enrollments that hold a
+    seat; `class_learners`, those, or for a class with none (held before the portal kept records)
+    the number the center reported; `estimated`, whether its figures are an estimate.
+
+    Expressions, not a GROUP BY (the enrollments are counted in a subquery), so a caller may
+    still group the classes as it needs: by year for a center, by center and year for the
+    province (`per_year`)."""
+    enrolled = (
+        Enrollment.objects.active()
+        .filter(course=OuterRef("pk"))
+        .order_by()
+        .values("course")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return held_courses(today).annotate(
+        year=ExtractYear("start_date"),
+        enrolled=Coalesce(Subquery(enrolled), 0),
+        class_learners=Coalesce(
+            NullIf(F("enrolled"), Value(0)),
+            F("reported_learners"),
+            0,
+            output_field=IntegerField(),
+        ),
+        estimated=Q(figures_source=FiguresSource.ESTIMATE),
+    )
+
+
+def per_year(courses, *fields):
+    """`counted_courses` summed per year (and per `fields`, e.g. "center_id"), in one query
+    whatever the number of classes or centers: dicts of `fields`, `year`, `classes`,
+    `learners`, `estimated_classes` and `estimated_learners`, in that order."""
+    estimate = Q(estimated=True)
+    return (
+        courses.order_by()
+        .values(*fields, "year")
+        .annotate(
+            classes=Count("pk"),
+            learners=Sum("class_learners", default=0),
+            estimated_classes=Count("pk", filter=estimate),
+            estimated_learners=Sum("class_learners", filter=estimate, default=0),
+        )
+        .order_by(*fields, "year")
+    )
+
+
 def totals(today=None) -> Figures:
     """Classes and learners over every year with records, in one query (for the home page)."""
-    rows = (
-        held_courses(today)
-        .annotate(enrolled=Count("enrollments", filter=Enrollment.active_q("enrollments__")))
-        .order_by()
-        .values_list("start_date", "reported_learners", "enrolled", "figures_source")
-    )
-    figures = Figures(start=None, end=None, classes=len(rows))
-    years = set()
-    for start_date, reported, enrolled, source in rows:
-        years.add(start_date.year)
-        learners = enrolled or (reported or 0)
-        figures.learners += learners
-        if _estimate(source):
-            figures.estimated_classes += 1
-            figures.estimated_learners += learners
+    figures = Figures(start=None, end=None)
+    years = []
+    for row in per_year(counted_courses(today)):
+        years.append(row["year"])
+        figures.classes += row["classes"]
+        figures.learners += row["learners"]
+        figures.estimated_classes += row["estimated_classes"]
+        figures.estimated_learners += row["estimated_learners"]
     if years:
         figures.start, figures.end = min(years), max(years)
     return figures
@@ -112,18 +156,18 @@ def totals(today=None) -> Figures:
 
 def compute(start=None, end=None, today=None) -> Figures:
     today = today or timezone.localdate()
-    courses = held_courses(today)
+    courses = counted_courses(today)
     if start:
         courses = courses.filter(start_date__year__gte=start)
     if end:
         courses = courses.filter(start_date__year__lte=end)
     rows = list(
-        courses.annotate(enrolled=Count("enrollments", filter=Enrollment.active_q("enrollments__")))
-        .order_by()
-        .values_list("pk", "kind", "start_date", "reported_learners", "enrolled", "figures_source")
+        courses.order_by().values_list(
+            "pk", "kind", "year", "class_learners", "enrolled", "estimated"
+        )
     )
-    learners_of = {pk: enrolled or (reported or 0) for pk, _k, _d, reported, enrolled, _s in rows}
-    estimated = {pk for pk, *_rest, source in rows if _estimate(source)}
+    learners_of = {pk: learners for pk, _k, _y, learners, _e, _s in rows}
+    estimated = {pk for pk, *_rest, guessed in rows if guessed}
     figures = Figures(start=start, end=end, classes=len(rows), learners=sum(learners_of.values()))
     figures.estimated_classes = len(estimated)
     figures.estimated_learners = sum(learners_of[pk] for pk in estimated)
@@ -140,8 +184,8 @@ def compute(start=None, end=None, today=None) -> Figures:
         )
 
     years, kinds = defaultdict(list), defaultdict(list)
-    for pk, kind, start_date, *_rest in rows:
-        years[start_date.year].append(pk)
+    for pk, kind, year, *_rest in rows:
+        years[year].append(pk)
         kinds[kind].append(pk)
     # A span reaching past the records starts and ends where the records do.
     first, last = max(start or 0, min(years)), min(end or 9999, max(years))

@@ -82,15 +82,19 @@ class Calendar:
 
 
 def calendars(school_year: str, organizations=None, today: datetime.date | None = None):
-    """One Calendar per organization for `school_year`, in two queries."""
+    """One Calendar per organization for `school_year`, in two queries, however many
+    organizations: `organizations` (default all) may be a queryset, which the documents'
+    query then reads as a subquery (the province overview passes every center's)."""
     today = today or timezone.localdate()
     due_date = deadline(school_year)
-    organizations = list(organizations if organizations is not None else Organization.objects.all())
+    if organizations is None:
+        organizations = Organization.objects.all()
     documents = DisclosureDocument.objects.published().filter(
         school_year=school_year,
         organization__in=organizations,
         basis__in=[b.value for b in Basis.current()],
     )
+    organizations = list(organizations)
     first = {}
     for document in sorted(documents, key=lambda d: d.went_public_at):
         first.setdefault((document.organization_id, document.basis), document)
@@ -107,6 +111,15 @@ def calendars(school_year: str, organizations=None, today: datetime.date | None 
             items.append(Item(basis.value, basis.label, state, document))
         result.append(Calendar(organization, school_year, due_date, items))
     return result
+
+
+def last_closed_year(today: datetime.date | None = None) -> str:
+    """The school year whose deadline passed last: the one that tells what is missing (the
+    current year's deadline, 30 June, is still ahead until July)."""
+    today = today or timezone.localdate()
+    current = school_year_of(today)
+    first = int(current[:4])
+    return current if today > deadline(current) else f"{first - 1}-{first}"
 
 
 def years_to_show(today: datetime.date | None = None):

@@ -28,8 +28,7 @@ def home_context(request):
     current = compliance.school_year_of(today)
     # The year whose deadline passed last tells whether anything is missing; the current
     # year's deadline is still ahead (30 June), so it only shows progress.
-    first = int(current[:4])
-    closed = current if today > compliance.deadline(current) else f"{first - 1}-{first}"
+    closed = compliance.last_closed_year(today)
     years = [closed] if closed == current else [closed, current]
     return {
         "disclosures_latest": latest,

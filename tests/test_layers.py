@@ -22,6 +22,7 @@ MAY_IMPORT = {
     "survey": {"classes", "core"},
     "disclosures": {"organizations", "core"},
     "portal": {"news", "classes", "organizations", "attendance", "survey", "disclosures", "core"},
+    "province": {"classes", "organizations", "attendance", "disclosures", "core"},
     "assessment": {
         "news",
         "classes",
@@ -40,6 +41,7 @@ MAY_IMPORT = {
         "disclosures",
         "portal",
         "assessment",
+        "province",
         "core",
     },
 }

@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "attendance",
     "survey",
     "assessment",
+    # The province overview, at the operator's host only (tienTan_portal/urls_operator.py).
+    "province",
     # The top floor's pages: they gather what every app above declares (core.hooks).
     "portal",
 ]

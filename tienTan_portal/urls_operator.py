@@ -2,7 +2,7 @@
 the operator's admin (centers, their host names, accounts) and the province overview. No
 center's page answers here."""
 
-from django.urls import path
+from django.urls import include, path
 
 from core.operator_admin import operator_site
 from portal import views as portal_views
@@ -15,4 +15,5 @@ handler500 = "core.views.server_error"
 urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
     path("admin/", operator_site.urls),
+    path("", include("province.urls")),
 ]
