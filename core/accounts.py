@@ -60,14 +60,19 @@ class CenterModelBackend(ModelBackend):
         return user if self.user_can_authenticate(user) else None
 
 
-class LoginForm(AdminAuthenticationForm):
-    """The admin's login form, refusing what no account could have as a username."""
+class SignInForm(auth_forms.AuthenticationForm):
+    """Django's sign-in form, refusing what no account could have as a username (the site's
+    400 page, before any lookup)."""
 
     def clean(self):
         username_field = get_user_model()._meta.get_field(get_user_model().USERNAME_FIELD)
         if len(self.data.get("username", "")) > username_field.max_length:
             raise BadRequest("Username longer than any account's")
         return super().clean()
+
+
+class LoginForm(SignInForm, AdminAuthenticationForm):
+    """The admin's login form: staff accounts only (Django's), no overlong usernames."""
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):

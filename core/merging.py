@@ -251,7 +251,8 @@ def _plan_refusals(plan, model, fields, names):
     theirs = set(model.all_centers.filter(center=plan.target).values_list(*fields))
     ours = model.all_centers.filter(center=plan.source).order_by(*fields).values_list(*fields)
     for values in ours:
-        if values not in theirs:
+        # NULLs never clash in a unique constraint (an enrollment made with no form token).
+        if None in values or values not in theirs:
             continue
         what = ", ".join(
             f"{model._meta.get_field(name).verbose_name} {value}"

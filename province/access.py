@@ -30,12 +30,12 @@ def overseen_centers(user):
 
 
 def overseers_only(view):
-    """Anyone else goes to the operator's login page (the operator admin's), and back here."""
+    """Anyone else goes to the overview's sign-in page (province:login), and back here."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not may_oversee(request.user):
-            return redirect_to_login(request.get_full_path(), reverse("operator:login"))
+            return redirect_to_login(request.get_full_path(), reverse("province:login"))
         return view(request, *args, **kwargs)
 
     return wrapped

@@ -4,6 +4,7 @@ text). Served only at the operator's host (tienTan_portal/urls_operator.py)."""
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth.views import LoginView
 from django.db.models import QuerySet
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_GET
 
 from attendance.statistics import NOTES
 from core import charts, spreadsheets
+from core.accounts import SignInForm
 from core.centers import workplace
 from core.text import slugify_vi
 from disclosures import compliance
@@ -194,3 +196,17 @@ def calendar_download(request, fmt):
         name=_file_name("lich-cong-khai", school_year, scope.province),
         title=_("Disclosure calendar"),
     )
+
+
+class SignInView(LoginView):
+    """The overview's sign-in, for the operator and the province's read-only accounts (the
+    sign-in backend admits only accounts that may work at this host, core.centers.may_work_at;
+    django-axes counts failures here as at the admin). Not the admin's login: a province
+    account never gets a session there."""
+
+    template_name = "province/login.html"
+    form_class = SignInForm
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        return reverse("province:overview")

@@ -28,7 +28,7 @@ def test_on_a_phone_a_province_account_reads_the_overview(
     page = phone_page
     account = province_account("Ninh Bình")
     page.goto(operator_url + "/?nam=2024")
-    # Sent to the operator's login page, and back after signing in.
+    # Sent to the overview's sign-in page, and back after signing in.
     page.get_by_label("Tên đăng nhập").fill(account.username)
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()

@@ -105,20 +105,25 @@ def test_a_province_account_sees_only_its_provinces_centers(client, province):
 def test_anonymous_is_sent_to_the_operators_login_and_back(client, province, path):
     response = get(client, path)
     assert response.status_code == 302
-    assert response["Location"] == f"/admin/login/?next={path}"
+    assert response["Location"] == f"/dang-nhap/?next={path}"
 
 
 def test_signing_in_at_the_login_page_comes_back_to_the_overview(client, province):
     account = province_account("Ninh Bình")
-    login = client.get("/admin/login/", {"next": "/lich-cong-khai/"}, HTTP_HOST=OPERATOR)
+    login = client.get("/dang-nhap/", {"next": "/lich-cong-khai/"}, HTTP_HOST=OPERATOR)
     assert login.status_code == 200
     response = client.post(
-        "/admin/login/?next=/lich-cong-khai/",
+        "/dang-nhap/?next=/lich-cong-khai/",
         {"username": account.username, "password": PASSWORD, "next": "/lich-cong-khai/"},
         HTTP_HOST=OPERATOR,
     )
     assert response.status_code == 302 and response["Location"] == "/lich-cong-khai/"
     assert get(client, "/lich-cong-khai/").status_code == 200
+    assert "_auth_user_id" in client.session
+    # Signing out, and the admin never opened to it (core: province accounts get no admin).
+    assert get(client, "/admin/").status_code == 302
+    response = client.post("/dang-xuat/", HTTP_HOST=OPERATOR)
+    assert response.status_code == 302 and "_auth_user_id" not in client.session
 
 
 def test_center_staff_are_nobody_here(client, province):
