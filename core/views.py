@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -47,12 +48,58 @@ def login_lockout(request, original_response=None, credentials=None):
 # request body.
 
 
+# The same pages at the hosting operator's host, which serves no center's pages: the site's
+# 400/403 templates are built on a center's header and links (base.html), so there the
+# messages come on a page of their own.
+OPERATOR_ERRORS = {
+    "400": (
+        gettext_lazy("Bad request"),
+        [gettext_lazy("The request could not be understood. Please go back and try again.")],
+    ),
+    "403": (
+        gettext_lazy("Access denied"),
+        [
+            gettext_lazy(
+                "You do not have permission to open this page. If you are staff, log in with "
+                "an account that has this right."
+            )
+        ],
+    ),
+    "403_csrf": (
+        gettext_lazy("The form could not be sent"),
+        [
+            gettext_lazy(
+                "Your browser did not send back the security code of this form, usually "
+                "because the page was left open for a long time or cookies are blocked. "
+                "Nothing was saved."
+            ),
+            gettext_lazy(
+                "Go back, reload the page and send the form again. If this happens again, "
+                "allow cookies for this site."
+            ),
+        ],
+    ),
+}
+
+
+def _error_page(request, name, status):
+    if getattr(request, "urlconf", None) == settings.OPERATOR_URLCONF:
+        title, paragraphs = OPERATOR_ERRORS[name]
+        return render(
+            request,
+            "operator_error.html",
+            {"title": title, "paragraphs": paragraphs},
+            status=status,
+        )
+    return render(request, f"{name}.html", status=status)
+
+
 def bad_request(request, exception):
-    return render(request, "400.html", status=400)
+    return _error_page(request, "400", 400)
 
 
 def permission_denied(request, exception):
-    return render(request, "403.html", status=403)
+    return _error_page(request, "403", 403)
 
 
 def csrf_failure(request, reason=""):
@@ -63,7 +110,7 @@ def csrf_failure(request, reason=""):
         return _json_error(
             _("The page was open too long. Reload it (F5), then insert the picture again."), 403
         )
-    return render(request, "403_csrf.html", status=403)
+    return _error_page(request, "403_csrf", 403)
 
 
 def _wants_json(request):

@@ -262,3 +262,16 @@ def test_the_calendar_opens_on_the_year_whose_deadline_passed_last(client, opera
     assert compliance.deadline(shown) < timezone.localdate() <= compliance.deadline(following)
     assert compliance.last_closed_year(datetime.date(2026, 6, 30)) == "2024-2025"
     assert compliance.last_closed_year(datetime.date(2026, 7, 1)) == "2025-2026"
+
+
+def test_error_pages_at_the_operators_host_are_its_own(client, province):
+    """A forged form and a page refused at the operator's host get their Vietnamese page,
+    not a server error from a center's layout."""
+    strict = client.__class__(enforce_csrf_checks=True)
+    response = strict.post("/dang-nhap/", {"username": "x", "password": "y"}, HTTP_HOST=OPERATOR)
+    assert response.status_code == 403
+    assert "<h1>Chưa gửi được biểu mẫu</h1>" in response.content.decode()
+    long_name = {"username": "x" * 200, "password": "y"}
+    response = client.post("/dang-nhap/", long_name, HTTP_HOST=OPERATOR)
+    assert response.status_code == 400
+    assert "<h1>Yêu cầu không hợp lệ</h1>" in response.content.decode()
