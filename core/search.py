@@ -175,11 +175,12 @@ def search_vector_field():
 
 
 def search_indexes(prefix):
-    """The indexes a searchable model's Meta lists: GIN on `search_vector` (the site search)
-    and a trigram GIN on `search_text` (the admin's folded `icontains`). `prefix` keeps the
-    names unique and under PostgreSQL's identifier limit (Django allows 30 characters)."""
+    """The indexes a searchable model's Meta lists: GIN on the center and `search_vector` (the
+    site search: a center's matches only, not every center's — btree_gin, core migration
+    0010) and a trigram GIN on `search_text` (the admin's folded `icontains`). `prefix` keeps
+    the names unique and under PostgreSQL's identifier limit (Django allows 30 characters)."""
     return [
-        GinIndex(fields=["search_vector"], name=f"{prefix}_search_vector"),
+        GinIndex(fields=["center", "search_vector"], name=f"{prefix}_center_search"),
         trigram_index(prefix),
     ]
 
