@@ -86,6 +86,7 @@ class Browser:
 SETUP_STAFF = """
 from django.contrib.auth.models import Group
 from django.contrib.auth import get_user_model
+from core.models import Center, Membership
 from core.roles import SCHOOL_STAFF
 from organizations.models import Organization
 user, _ = get_user_model().objects.get_or_create(username="drill-staff")
@@ -93,7 +94,11 @@ user.is_staff = True
 user.set_password({password!r})
 user.save()
 user.groups.set(Group.objects.filter(name=SCHOOL_STAFF))
-print(Organization.objects.filter(staff_group=SCHOOL_STAFF).order_by("pk").first().pk)
+# Staff of the first center, the one the drill's host name belongs to.
+center = Center.objects.order_by("pk").first()
+Membership.objects.update_or_create(user=user, defaults={{"center": center}})
+schools = Organization.all_centers.filter(center=center, staff_group=SCHOOL_STAFF)
+print(schools.order_by("pk").first().pk)
 """
 
 CHECK_FILES = """
