@@ -148,15 +148,10 @@ def is_first_center(center_id) -> bool:
 
 
 def primary_host(center) -> str:
+    """`Center.primary_host` for a center (or its id) not loaded with its hosts: one query."""
     from core.models import CenterHost
 
-    return (
-        CenterHost.objects.filter(center=center)
-        .order_by("-is_primary", "pk")
-        .values_list("host", flat=True)
-        .first()
-        or ""
-    )
+    return CenterHost.objects.filter(center=center).values_list("host", flat=True).first() or ""
 
 
 # -- who may work where -------------------------------------------------------------------

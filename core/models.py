@@ -47,8 +47,9 @@ class Center(models.Model):
 
     @property
     def primary_host(self):
-        """The host name links in e-mails and printed material use."""
-        hosts = sorted(self.hosts.all(), key=lambda h: (not h.is_primary, h.pk))
+        """The host name links in e-mails and printed material use: the main one, else the
+        first given (CenterHost's ordering; reads prefetched hosts without a query)."""
+        hosts = list(self.hosts.all())
         return hosts[0].host if hosts else ""
 
 
@@ -62,7 +63,8 @@ class CenterHost(models.Model):
     is_primary = models.BooleanField(_("main address"), default=False)
 
     class Meta:
-        ordering = ["-is_primary", "host"]
+        # The main address first, then in the order given: Center.primary_host reads it.
+        ordering = ["-is_primary", "pk"]
         verbose_name = _("host name")
         verbose_name_plural = _("host names")
         constraints = [
