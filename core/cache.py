@@ -56,33 +56,30 @@ def bump_content_version(sender=None, instance=None, **kwargs):
         or sender._meta.label_lower in settings.PAGE_CACHE_IGNORE_MODELS
     ):
         return
-    key = _bumped_key(instance)
-    _bump(key)
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(lambda: _bump(key))
-
-
-def _bumped_key(instance):
-    """A row's center's version; a row no center owns bumps the shared one. With no row
-    (a time-driven bump), the current center's."""
+    # A row's center's version; a row no center owns bumps the shared one. With no row (a
+    # write that sends no signal, told here by its service), the current center's.
     if instance is None:
         center_id = tenancy.current_center_id()
     else:
         center_id = getattr(instance, "center_id", None)
-    return _version_key(center_id) if center_id is not None else SHARED_VERSION_KEY
+    _bump(center_id)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _bump(center_id))
 
 
-def _bump(key):
+def _bump(center_id):
+    """Turn the center's version (None: the shared one) and forget what this process
+    remembered of it, so it sees its own change at once."""
+    key = SHARED_VERSION_KEY if center_id is None else _version_key(center_id)
     try:
         cache.incr(key)
     except ValueError:  # no version yet (first request, or the cache was emptied)
         cache.set(key, 1, None)
-    if key == SHARED_VERSION_KEY:
+    if center_id is None:
         _memo.clear()
     else:
-        center_id = key.rsplit(":", 1)[1]
         cache.delete(_next_change_key(center_id))
-        _memo.pop(int(center_id), None)  # this process sees its own change at once
+        _memo.pop(center_id, None)
 
 
 def connect_signals():
@@ -143,7 +140,7 @@ def _shared_content_version(center_id, now):
     until = values.get(next_change_key)
     if until is None or now.timestamp() >= until:
         if until is not None:
-            _bump(version_key)
+            _bump(center_id)
             values[version_key] = cache.get(version_key, values[version_key])
         until = next_change(now).timestamp()
         cache.set(next_change_key, until, None)
