@@ -190,6 +190,15 @@ def tenant_models():
     return [m for m in apps.get_models() if issubclass(m, CenterOwned)]
 
 
+def existed(state, model):
+    """Whether `model` was in the project before centers (the migration state `state`)."""
+    try:
+        state.get_model(model._meta.label)
+    except LookupError:
+        return False
+    return True
+
+
 def stored(model, pk, names):
     """A row's stored values, as the database has them."""
     return model._base_manager.filter(pk=pk).values(*names).get()
@@ -222,8 +231,10 @@ def test_a_single_center_site_upgrades_into_its_first_center_with_nothing_lost(s
             (HOSTS[0], True),
             (HOSTS[1], False),
         ]
-        # Every tenant model of today's code was filled above: a new one must be added here.
-        assert {m._meta.label for m in tenant_models()} == set(rows)
+        # Every tenant model that existed before centers was filled above: a new one of those
+        # must be added here. A model born after centers (issue 16's and later) has no rows to
+        # carry over; its table is checked for the second fence below like every other.
+        assert {m._meta.label for m in tenant_models() if existed(old, m)} == set(rows)
         for label, (names, values) in before.items():
             model = new.get_model(label)
             now = stored(model, rows[label].pk, [*names, "center_id"])
