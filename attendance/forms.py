@@ -1,3 +1,5 @@
+import re
+import unicodedata
 import uuid
 
 from crispy_forms.helper import FormHelper
@@ -8,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from attendance import cleaning
-from attendance.models import Sex
+from attendance.models import REFERENCE_ALPHABET, REFERENCE_LENGTH, Sex
 from core.centers import site_name
-from core.cleaning import clean_note
+from core.cleaning import clean_note, normalize_phone
 from core.models import Hamlet
 
 
@@ -105,6 +107,47 @@ class EnrollmentForm(forms.Form):
         except ValidationError as error:
             self.add_error(None, error)
         return data
+
+
+class EnrollmentLookupForm(forms.Form):
+    """/tra-cuu-dang-ky/: the reference code from the confirmation page and the phone number
+    the enrollment was made with. Typed as people copy them: "7kq-2mx", "0912 345 678"."""
+
+    reference = forms.CharField(
+        label=_("Reference code"),
+        max_length=20,
+        help_text=_("The 6 letters and digits on the page you saw after enrolling."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+    phone = forms.CharField(
+        label=_("Phone number given when enrolling"),
+        max_length=30,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    def clean_reference(self):
+        code = unicodedata.normalize("NFKC", self.cleaned_data["reference"]).upper()
+        code = re.sub(r"[\s.\-_/]", "", code)
+        if len(code) != REFERENCE_LENGTH or any(ch not in REFERENCE_ALPHABET for ch in code):
+            raise ValidationError(
+                _(
+                    "A reference code has 6 letters and digits, e.g. 7KQ2MX. Check it on the "
+                    "page you saw after enrolling."
+                ),
+                code="bad_reference",
+            )
+        return code
+
+    def clean_phone(self):
+        return normalize_phone(self.cleaned_data["phone"])
 
 
 class AttendanceForm(forms.Form):

@@ -109,6 +109,21 @@ class EnrollmentQuerySet(CenterQuerySet):
         learners and statistic reads this (or `Enrollment.active_q` across a relation)."""
         return self.filter(Enrollment.active_q())
 
+    def looked_up(self, *, reference, phone):
+        """The enrollment a villager names by its reference code and the phone it was made
+        with (the learner's, or a guardian's for a child), or None. Both must match: a code
+        alone, read over someone's shoulder, shows nothing. `phone` is already normalized
+        (core.cleaning.normalize_phone), as the stored numbers are."""
+        if not reference or not phone:
+            return None
+        return (
+            self.filter(reference=reference)
+            .filter(Q(learner__phone=phone) | Q(learner__guardian_phone=phone))
+            .select_related("course")
+            .prefetch_related("course__sessions")
+            .first()
+        )
+
 
 class Enrollment(CenterOwned, TimeStampedModel):
     """One learner in one class."""

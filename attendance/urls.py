@@ -13,6 +13,7 @@ urlpatterns = [
     ),
     path("lop-hoc/<slug:slug>/dang-ky/", views.enroll, name="enroll"),
     path("lop-hoc/<slug:slug>/dang-ky/xong/", views.enroll_done, name="enroll-done"),
+    path("tra-cuu-dang-ky/", views.enrollment_lookup, name="enrollment-lookup"),
     # Staff pages.
     path("quan-ly/diem-danh/", staff_views.CoursePickView.as_view(), name="course-pick"),
     path(

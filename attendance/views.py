@@ -1,7 +1,9 @@
-"""Public pages of this app: the enrollment form and the statistics (aggregates only)."""
+"""Public pages of this app: the enrollment form, the enrollment lookup and the statistics
+(aggregates only)."""
 
 import logging
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,7 +11,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from attendance import statistics
-from attendance.forms import EnrollmentForm, StatisticsSpanForm, consent_text
+from attendance.forms import (
+    EnrollmentForm,
+    EnrollmentLookupForm,
+    StatisticsSpanForm,
+    consent_text,
+)
+from attendance.models import Enrollment
 from attendance.services import EnrollmentRefusedError, enrollment_create
 from classes.models import Course, FiguresSource
 from core import charts, ratelimit, spreadsheets
@@ -83,6 +91,42 @@ def enroll_done(request, slug):
             "next_session": course.next_session(),
         },
     )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def enrollment_lookup(request):
+    """/tra-cuu-dang-ky/: a villager's own enrollment, by its reference code and phone.
+
+    POST only: neither the code nor the phone ever reaches a URL, a server log or the page
+    cache (never_cache: the answer is private and never stored). A code that does not exist,
+    a wrong phone, another center's code and an enrollment without a phone all get the same
+    answer, so the page reveals nothing about anyone. Tries are limited per client and per
+    code (LOOKUP_RATE_LIMIT), so guessing a phone pays neither from one connection nor many.
+    """
+    form = EnrollmentLookupForm(request.POST or None)
+    context = {"form": form}
+    status = 200
+    if request.method == "POST":
+        rate = settings.LOOKUP_RATE_LIMIT
+        valid = form.is_valid()
+        if ratelimit.hit(request, "enrollment-lookup", rate) or (
+            valid
+            and ratelimit.count("enrollment-lookup-code", form.cleaned_data["reference"], rate)
+        ):
+            log.warning("Enrollment lookup rate limit reached")
+            return render(request, "attendance/lookup_limited.html", status=429)
+        if valid:
+            enrollment = Enrollment.objects.looked_up(**form.cleaned_data)
+            if enrollment is None:
+                context["not_found"] = True
+                status = 404
+            else:
+                context["enrollment"] = enrollment
+                context["next_session"] = enrollment.course.next_session()
+        else:
+            status = 400
+    return render(request, "attendance/lookup.html", context, status=status)
 
 
 def _span(request):

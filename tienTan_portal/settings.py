@@ -397,6 +397,9 @@ SITE_CONTACT_PROVIDER = "portal.context_processors.site_contact"
 ENROLL_RATE_LIMIT = env.str("DJANGO_ENROLL_RATE_LIMIT", default="10/h")
 # Password reset mails: requests allowed per e-mail address asked for, and per client address.
 PASSWORD_RESET_RATE_LIMIT = env.str("DJANGO_PASSWORD_RESET_RATE_LIMIT", default="3/h")
+# Enrollment lookups (/tra-cuu-dang-ky/): tries allowed per client address, and per reference
+# code whatever the address, so guessing a phone from many connections does not pay.
+LOOKUP_RATE_LIMIT = env.str("DJANGO_LOOKUP_RATE_LIMIT", default="10/h")
 
 # Security. Production runs behind nginx over HTTPS.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

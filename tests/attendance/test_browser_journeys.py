@@ -50,6 +50,39 @@ def test_villager_finds_an_open_class_and_enrolls_on_a_phone(
     page.screenshot(path=artifacts_dir / "enroll-phone.png", full_page=True)
 
 
+def test_villager_looks_up_the_enrollment_with_its_code_on_a_phone(
+    live_server, phone_page, artifacts_dir
+):
+    hamlet()
+    course = CourseFactory(title="Trồng rau an toàn", capacity=20)
+    SessionFactory(course=course, date=timezone.localdate() + datetime.timedelta(days=5))
+    page = phone_page
+    page.goto(live_server.url + course.get_absolute_url() + "dang-ky/")
+    page.get_by_label("Họ và tên").fill("Lê Văn Thử")
+    page.get_by_label("Năm sinh").fill("1960")
+    page.get_by_label("Nam", exact=True).check()
+    page.get_by_label("Xóm").select_option(label="Xóm 3")
+    page.get_by_label("Điện thoại (không bắt buộc)").fill("0987654321")
+    page.get_by_label(re.compile("Tôi đồng ý")).check()
+    page.get_by_role("button", name="Gửi đơn ghi danh").click()
+    code = page.locator(".reference strong").inner_text()
+
+    # Days later: from the footer of any page, with the code as written on paper.
+    page.goto(live_server.url + "/")
+    page.locator("footer").get_by_role("link", name="Tra cứu ghi danh").click()
+    expect(page.locator("h1")).to_have_text("Tra cứu ghi danh")
+    page.get_by_label("Mã ghi danh").fill(f"{code[:3].lower()} {code[3:].lower()}")
+    page.get_by_label("Số điện thoại đã ghi khi ghi danh").fill("0987 654 321")
+    page.get_by_role("button", name="Tra cứu", exact=True).click()
+    result = page.locator(".lookup-result")
+    expect(result).to_contain_text("Trồng rau an toàn")
+    expect(result).to_contain_text("Chờ xác nhận")
+    expect(result).not_to_contain_text("Lê Văn Thử")
+    assert "0987" not in page.url and code not in page.url
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.screenshot(path=artifacts_dir / "lookup-phone.png", full_page=True)
+
+
 def test_staff_member_takes_attendance_on_a_phone(live_server, phone_page, artifacts_dir):
     staff = center_staff(username="canbo-diemdanh")
     course = CourseFactory(title="Dưỡng sinh mùa đông")

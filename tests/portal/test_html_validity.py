@@ -145,6 +145,23 @@ def _enroll_done(client, d):
     return [("", done)]
 
 
+def _enrollment_lookup(client, d):
+    done = client.post(f"/lop-hoc/{d['course'].slug}/dang-ky/", enroll_data(), follow=True)
+    reference = done.context["reference"]
+    return [
+        ("form", client.get("/tra-cuu-dang-ky/")),
+        (
+            "found",
+            client.post("/tra-cuu-dang-ky/", {"reference": reference, "phone": "0912345678"}),
+        ),
+        (
+            "not-found",
+            client.post("/tra-cuu-dang-ky/", {"reference": "22222A", "phone": "0900000000"}),
+        ),
+        ("errors", client.post("/tra-cuu-dang-ky/", {"reference": "x", "phone": ""})),
+    ]
+
+
 def _survey(client, d):
     return [
         ("form", client.get("/khao-sat/")),
@@ -197,6 +214,7 @@ PAGES = {
     ],
     "attendance:enroll": _enroll,
     "attendance:enroll-done": _enroll_done,
+    "attendance:enrollment-lookup": _enrollment_lookup,
     "attendance:statistics": _get("/thong-ke/"),
     "attendance:statistics-download": lambda client, d: [
         ("xlsx", client.get("/thong-ke/tai-ve.xlsx")),
@@ -215,6 +233,8 @@ EXPECTED_STATUS = {
     "favicon": 301,
     "attendance:enroll/errors": 400,
     "attendance:survey/errors": 400,
+    "attendance:enrollment-lookup/not-found": 404,
+    "attendance:enrollment-lookup/errors": 400,
 }
 
 

@@ -78,6 +78,8 @@ TABLE = {
         lambda d: reverse("attendance:enroll", args=[d["course"].slug]),
         EVERYONE,
     ),
+    # A villager's own enrollment, by code and phone (POSTed; a GET shows the empty form).
+    "attendance:enrollment-lookup": (lambda d: reverse("attendance:enrollment-lookup"), EVERYONE),
     # Without a just-made enrollment in the visitor's session there is nothing to confirm.
     "attendance:enroll-done": (
         lambda d: reverse("attendance:enroll-done", args=[d["course"].slug]),

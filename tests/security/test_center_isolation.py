@@ -29,7 +29,7 @@ from django.utils.html import escape
 from django.utils.http import urlsafe_base64_encode
 
 from core.models import Membership
-from core.tenancy import CenterOwned
+from core.tenancy import CenterOwned, use_center
 from core.text import fold
 from tests.factories import UserFactory, administrator
 from tests.security import two_centers
@@ -117,6 +117,8 @@ TABLE = {
         )
     },
     "attendance:course-pick": const(reverse("attendance:course-pick")),
+    # Looked up by POST (code and phone): see test_a_lookup_at_one_center_finds_only_its_own.
+    "attendance:enrollment-lookup": const(reverse("attendance:enrollment-lookup")),
     "attendance:take-attendance": each(
         lambda d: reverse("attendance:take-attendance", args=[d["course"].slug, d["session"].pk])
     ),
@@ -433,6 +435,23 @@ def test_a_staff_page_of_each_center_shows_its_own_rows(data):
             assert response.status_code == 200, url
             if url != "/thong-ke/tai-ve.xlsx":
                 assert mark in response.content.decode(), (host, url)
+
+
+def test_a_lookup_at_one_center_finds_only_its_own(data):
+    """/tra-cuu-dang-ky/ is a POST the walk does not make: B's code and phone asked at A's host
+    find nothing (the same answer as a wrong code), and at B's host find B's class."""
+    enrollment = data["B"]["enrollment"]
+    learner = enrollment.learner
+    with use_center(data["B"]["center"]):
+        learner.phone = "0912345678"
+        learner.save()
+    asked = {"reference": enrollment.reference, "phone": "0912 345 678"}
+    at_a = Client().post("/tra-cuu-dang-ky/", asked, HTTP_HOST=A_HOST)
+    assert at_a.status_code == 404
+    assert B_MARK.lower() not in at_a.content.decode().lower()
+    at_b = Client().post("/tra-cuu-dang-ky/", asked, HTTP_HOST=B_HOST)
+    assert at_b.status_code == 200
+    assert enrollment.course.title in at_b.content.decode()
 
 
 def test_the_operator_host_answers_no_center_page(data):
