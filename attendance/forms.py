@@ -13,6 +13,7 @@ from attendance import cleaning
 from attendance.models import REFERENCE_ALPHABET, REFERENCE_LENGTH, Sex
 from core.centers import site_name
 from core.cleaning import clean_note, normalize_phone
+from core.forms import HoneypotForm
 from core.models import Hamlet
 
 
@@ -33,7 +34,9 @@ def consent_text():
     ) % {"years": years, "center": site_name()}
 
 
-class EnrollmentForm(forms.Form):
+class EnrollmentForm(HoneypotForm):
+    honeypot_message = _("Your enrollment could not be sent. Please call the center.")
+
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     birth_year = forms.IntegerField(
         label=_("Year of birth"),
@@ -76,8 +79,6 @@ class EnrollmentForm(forms.Form):
         label="",  # consent_text(), set per form: it reads the retention setting
         error_messages={"required": _("Tick the box to agree, or the center cannot enroll you.")},
     )
-    # A field people never see: bots fill every input they find.
-    website = forms.CharField(required=False, label=_("Leave this empty"))
     token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -85,7 +86,6 @@ class EnrollmentForm(forms.Form):
         self.fields["consent"].label = consent_text()
         self.fields["token"].initial = uuid.uuid4()
         self.fields["full_name"].widget.attrs["autocomplete"] = "name"
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -95,10 +95,6 @@ class EnrollmentForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("website"):
-            raise ValidationError(
-                _("Your enrollment could not be sent. Please call the center."), code="spam"
-            )
         # The learner's details go through the one cleaning step the admin and the Excel
         # import use too (fields that failed their own checks above are left out).
         typed = {f: data[f] for f in cleaning.LEARNER_FIELDS if f in data}

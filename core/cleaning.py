@@ -84,9 +84,23 @@ def normalize_phone(value):
     return compact
 
 
+def clean_text(value, field_label):
+    """A plain text a person wrote (a question, a note): NFC, trimmed, no hidden or
+    direction-changing characters (line breaks and tabs are fine). Shown escaped, so < and >
+    are harmless; a field that goes into printed sheets refuses them itself (clean_note)."""
+    text = unicodedata.normalize("NFC", value or "").replace("\r\n", "\n").strip()
+    _reject_hidden(text, field_label)
+    if "\ufffd" in text:  # what a form sent in another encoding than UTF-8 decodes to
+        raise ValidationError(
+            _("%(field)s contains characters that could not be read. Type it again.")
+            % {"field": field_label},
+            code="unreadable",
+        )
+    return text
+
+
 def clean_note(value):
-    text = unicodedata.normalize("NFC", value or "").strip()
-    _reject_hidden(text, _("The note"))
+    text = clean_text(value, _("The note"))
     if "<" in text or ">" in text:
         raise ValidationError(_("The note may not contain the signs < and >."), code="markup")
     if len(text) > 500:

@@ -32,6 +32,8 @@ ROLES = {
         "classes": ALL,
         "attendance": ALL,
         "survey": ALL,
+        # Villagers' questions (/hoi-dap/): answered and published by the center.
+        "questions": ALL,
         # The center keeps its own profile and people, and publishes its own disclosures;
         # which organization's a member may touch is decided by Organization.staff_group
         # (organizations.models.OrganizationQuerySet.for_user).

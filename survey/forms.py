@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from classes.models import Kind
 from core.centers import site_name
 from core.cleaning import clean_note, clean_person_name, normalize_phone
+from core.forms import HoneypotForm
 from core.models import Hamlet
 from survey.models import Season, TimeOfDay
 from survey.topics import topic_key
@@ -35,9 +36,11 @@ def survey_consent_text():
     ) % {"years": years, "center": site_name()}
 
 
-class SurveyForm(forms.Form):
+class SurveyForm(HoneypotForm):
     """The learning-needs survey. The public page and the staff's paper entry share it; only
     staff see the date field (`paper=True`), the public form keeps the honeypot."""
+
+    honeypot_message = _("Your answer could not be sent. Please call the center.")
 
     kinds = forms.MultipleChoiceField(
         label=_("What would you like to learn?"),
@@ -80,7 +83,6 @@ class SurveyForm(forms.Form):
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
     )
     consent = forms.BooleanField(label="", required=False)  # survey_consent_text(), per form
-    website = forms.CharField(required=False, label=_("Leave this empty"))
     token = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, paper=False, **kwargs):
@@ -93,7 +95,6 @@ class SurveyForm(forms.Form):
         self.fields["consent"].label = survey_consent_text()
         self.fields["token"].initial = uuid.uuid4()
         self.fields["full_name"].widget.attrs["autocomplete"] = "name"
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         if paper:
             del self.fields["website"]
             self.fields["answered_on"] = forms.DateField(
@@ -136,10 +137,6 @@ class SurveyForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("website"):
-            raise ValidationError(
-                _("Your answer could not be sent. Please call the center."), code="spam"
-            )
         no_topic = not data.get("kinds") and not data.get("other_topic")
         if no_topic and "other_topic" not in self.errors:
             self.add_error(

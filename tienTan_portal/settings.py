@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "news",
     "classes",
     "organizations",
+    "questions",
     "disclosures",
     "attendance",
     "survey",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("tin-tuc/", include("news.urls")),
     path("lop-hoc/", include("classes.urls")),
     path("cong-khai/", include("disclosures.urls")),
+    path("hoi-dap/", include("questions.urls")),
     # Where the rich-text editor uploads a picture staff insert (JSON; core/views.py).
     path(
         "quan-ly/anh-trong-bai/",

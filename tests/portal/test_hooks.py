@@ -81,7 +81,10 @@ def test_load_demo_runs_a_new_apps_loader_after_the_others(with_hookapp):
     out = io.StringIO()
     call_command("load_demo", stdout=out)
     assert "Bảng tin xóm: không có dữ liệu mẫu." in out.getvalue()
-    loaded = "news, classes, organizations, disclosures, attendance, survey, assessment, hookapp"
+    loaded = (
+        "news, classes, organizations, questions, disclosures, attendance, survey, assessment, "
+        "hookapp"
+    )
     assert f"Demo content loaded: {loaded}" in out.getvalue()
 
 

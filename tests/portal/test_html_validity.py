@@ -162,6 +162,42 @@ def _enrollment_lookup(client, d):
     ]
 
 
+def _question(client, d):
+    from questions.models import Question
+
+    return Question.objects.create(
+        title="Khi nào mở lớp tin học?",
+        body="Tôi muốn học.\n\nCó mất tiền không?",
+        asker_name="Bác Hùng",
+        show_name=True,
+        answer="Tháng 12.\n\nKhông mất tiền.",
+        status="published",
+        published_at=timezone.now(),
+    )
+
+
+def _questions(client, d):
+    _question(client, d)
+    return [
+        ("", client.get("/hoi-dap/")),
+        ("found", client.get("/hoi-dap/", {"q": "tin hoc"})),
+        ("nothing-found", client.get("/hoi-dap/", {"q": "khongcogi"})),
+    ]
+
+
+def _ask(client, d):
+    return [
+        ("form", client.get("/hoi-dap/gui/")),
+        ("errors", client.post("/hoi-dap/gui/", {"title": "", "phone": "x"})),
+    ]
+
+
+def _asked(client, d):
+    asked = client.post("/hoi-dap/gui/", {"title": "Hỏi", "body": "Hỏi gì?"}, follow=True)
+    assert asked.redirect_chain, "a question sent redirects to the thank-you page"
+    return [("", asked)]
+
+
 def _survey(client, d):
     return [
         ("form", client.get("/khao-sat/")),
@@ -215,6 +251,12 @@ PAGES = {
     "attendance:enroll": _enroll,
     "attendance:enroll-done": _enroll_done,
     "attendance:enrollment-lookup": _enrollment_lookup,
+    "questions:question-list": _questions,
+    "questions:question-ask": _ask,
+    "questions:question-asked": _asked,
+    "questions:question-detail": lambda client, d: [
+        ("", client.get(_question(client, d).get_absolute_url()))
+    ],
     "attendance:statistics": _get("/thong-ke/"),
     "attendance:statistics-download": lambda client, d: [
         ("xlsx", client.get("/thong-ke/tai-ve.xlsx")),
@@ -234,6 +276,7 @@ EXPECTED_STATUS = {
     "attendance:enroll/errors": 400,
     "attendance:survey/errors": 400,
     "attendance:enrollment-lookup/not-found": 404,
+    "questions:question-ask/errors": 400,
     "attendance:enrollment-lookup/errors": 400,
 }
 

@@ -80,6 +80,14 @@ TABLE = {
     ),
     # A villager's own enrollment, by code and phone (POSTed; a GET shows the empty form).
     "attendance:enrollment-lookup": (lambda d: reverse("attendance:enrollment-lookup"), EVERYONE),
+    # Issue 16: questions and answers. Without a question just sent there is no thank-you.
+    "questions:question-list": (lambda d: reverse("questions:question-list"), EVERYONE),
+    "questions:question-detail": (lambda d: d["question"].get_absolute_url(), EVERYONE),
+    "questions:question-ask": (lambda d: reverse("questions:question-ask"), EVERYONE),
+    "questions:question-asked": (
+        lambda d: reverse("questions:question-asked"),
+        dict.fromkeys(ROLES, 302),
+    ),
     # Without a just-made enrollment in the visitor's session there is nothing to confirm.
     "attendance:enroll-done": (
         lambda d: reverse("attendance:enroll-done", args=[d["course"].slug]),
@@ -241,6 +249,7 @@ ADMIN_APPS = {
     "classes": {"center"},
     "attendance": {"center"},
     "survey": {"center"},
+    "questions": {"center"},
     "organizations": {"school", "center"},
     "disclosures": {"school", "center"},
     "assessment": {"center"},
@@ -285,6 +294,7 @@ def data():
     from news.models import Article
     from organizations.models import Organization
     from organizations.seed import ensure_organizations
+    from questions.models import Question
     from tests.attendance.factories import EnrollmentFactory
     from tests.classes.factories import CourseFactory, SessionFactory
     from tests.disclosures.factories import DocumentFactory
@@ -301,6 +311,13 @@ def data():
         "document": DocumentFactory(),
         "draft_doc": DocumentFactory(status="draft"),
         "assessment": SelfAssessment.objects.create(year=2025),
+        "question": Question.objects.create(
+            title="Hỏi về lớp",
+            body="Khi nào?",
+            answer="Tháng sau.",
+            status="published",
+            published_at=timezone.now(),
+        ),
     }
 
 

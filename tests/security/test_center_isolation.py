@@ -171,6 +171,17 @@ TABLE = {
         lambda d: f"/admin/r/{d['content_type'].pk}/{d['article'].pk}/",
         lambda d: f"/admin/r/{d['content_type'].pk}/{d['draft'].pk}/",
     ),
+    # Issue 16: questions and answers.
+    "questions:question-list": each(
+        lambda d: reverse("questions:question-list"),
+        lambda d: reverse("questions:question-list") + f"?q={d['term']}",
+    ),
+    "questions:question-detail": each(
+        lambda d: d["question"].get_absolute_url(),
+        lambda d: d["waiting_question"].get_absolute_url(),
+    ),
+    "questions:question-ask": const(reverse("questions:question-ask")),
+    "questions:question-asked": const(reverse("questions:question-asked")),
     "about": const(reverse("about")),
     "about-board": const(reverse("about-board")),
     "contact": const(reverse("contact")),

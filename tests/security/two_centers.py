@@ -150,6 +150,24 @@ def fill(center, mark, operator):
         LegacyAssessmentResult.objects.create(
             year=2016, points="90.0", classification=f"Tốt {mark}", source_note=f"Nguồn {mark}"
         )
+        # Issue 16: villagers' questions, one answered and published, one waiting (with the
+        # asker's contact, which no page may show).
+        from questions.models import Question
+
+        question = Question.objects.create(
+            title=f"Hỏi đáp {mark}",
+            body=f"Câu hỏi {mark}",
+            answer=f"Trả lời {mark}",
+            status=Question.Status.PUBLISHED,
+            published_at=now,
+        )
+        waiting = Question.objects.create(
+            title=f"Câu hỏi chờ {mark}",
+            body=f"Chưa trả lời {mark}",
+            asker_name=f"Người hỏi {mark}",
+            email=f"{low}@hoi.test",
+            consent_text=f"Đồng ý {mark}",
+        )
         # What the operator did here: the admin's "recent actions" of this center.
         LogEntry.objects.log_actions(
             user_id=operator.pk,
@@ -174,6 +192,8 @@ def fill(center, mark, operator):
         "document": document,
         "draft_doc": draft_doc,
         "assessment": assessment,
+        "question": question,
+        "waiting_question": waiting,
         "content_type": ContentType.objects.get_for_model(article),
         "year": timezone.localdate().year,
     }
