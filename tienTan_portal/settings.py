@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "news",
     "classes",
     "organizations",
+    "documents",
     "questions",
     "disclosures",
     "attendance",

@@ -198,6 +198,34 @@ def _asked(client, d):
     return [("", asked)]
 
 
+def _legal(client, d):
+    from documents.models import LegalDocument
+
+    return LegalDocument.objects.create(
+        title="Luật Giáo dục",
+        number="43/2019/QH14",
+        kind="law",
+        issuer="Quốc hội",
+        issued_on=datetime.date(2019, 6, 14),
+        effective_on=datetime.date(2020, 7, 1),
+        summary="Giáo dục thường xuyên.\n\nTrung tâm học tập cộng đồng.",
+        file=ContentFile(PDF, name="luat.pdf"),
+        source_url="https://vbpl.vn/",
+        status="published",
+        published_at=timezone.now(),
+    )
+
+
+def _documents(client, d):
+    _legal(client, d)
+    return [
+        ("", client.get("/van-ban/")),
+        ("filtered", client.get("/van-ban/", {"kind": "law", "year": "2019", "q": "giao duc"})),
+        ("bad-filter", client.get("/van-ban/", {"kind": "nope"})),
+        ("nothing-found", client.get("/van-ban/", {"q": "khongcogi"})),
+    ]
+
+
 def _survey(client, d):
     return [
         ("form", client.get("/khao-sat/")),
@@ -252,6 +280,10 @@ PAGES = {
     "attendance:enroll-done": _enroll_done,
     "attendance:enrollment-lookup": _enrollment_lookup,
     "questions:question-list": _questions,
+    "documents:document-list": _documents,
+    "documents:document-detail": lambda client, d: [
+        ("", client.get(_legal(client, d).get_absolute_url()))
+    ],
     "questions:question-ask": _ask,
     "questions:question-asked": _asked,
     "questions:question-detail": lambda client, d: [

@@ -182,6 +182,15 @@ TABLE = {
     ),
     "questions:question-ask": const(reverse("questions:question-ask")),
     "questions:question-asked": const(reverse("questions:question-asked")),
+    # Issue 16: the documents library.
+    "documents:document-list": each(
+        lambda d: reverse("documents:document-list"),
+        lambda d: reverse("documents:document-list") + f"?q={d['term']}",
+        lambda d: reverse("documents:document-list") + f"?issuer=UBND+xã+{d['mark']}",
+    ),
+    "documents:document-detail": each(
+        lambda d: d["legal"].get_absolute_url(), lambda d: d["legal_draft"].get_absolute_url()
+    ),
     "about": const(reverse("about")),
     "about-board": const(reverse("about-board")),
     "contact": const(reverse("contact")),
