@@ -36,6 +36,8 @@ ROLES = {
         "questions": ALL,
         # The library of legal and planning documents (/van-ban/).
         "documents": ALL,
+        # The center's work calendar: its meetings and events (/lich-cong-tac/).
+        "agenda": ALL,
         # The center keeps its own profile and people, and publishes its own disclosures;
         # which organization's a member may touch is decided by Organization.staff_group
         # (organizations.models.OrganizationQuerySet.for_user).

@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "disclosures",
     "attendance",
     "survey",
+    # The center's work calendar: meetings and events beside the class sessions.
+    "agenda",
     "assessment",
     # The province overview, at the operator's host only (tienTan_portal/urls_operator.py).
     "province",

@@ -83,7 +83,7 @@ def test_load_demo_runs_a_new_apps_loader_after_the_others(with_hookapp):
     assert "Bảng tin xóm: không có dữ liệu mẫu." in out.getvalue()
     loaded = (
         "news, classes, organizations, documents, questions, disclosures, attendance, survey, "
-        "assessment, hookapp"
+        "agenda, assessment, hookapp"
     )
     assert f"Demo content loaded: {loaded}" in out.getvalue()
 

@@ -226,6 +226,21 @@ def _documents(client, d):
     ]
 
 
+def _agenda(client, d):
+    from agenda.models import Event
+
+    today = timezone.localdate()
+    Event.objects.create(title="Giao ban tuần", date=today, start_time=datetime.time(7, 30),
+                         end_time=datetime.time(9), place="Phòng họp", chaired_by="Giám đốc",
+                         participants="Cán bộ", description="Mang sổ.")  # fmt: skip
+    Event.objects.create(title="Tuyên truyền", date=today)
+    return [
+        ("", client.get("/lich-cong-tac/")),
+        ("next-week", client.get("/lich-cong-tac/", {"tuan": "2030-W10"})),
+        ("bad-week", client.get("/lich-cong-tac/", {"tuan": "x"})),
+    ]
+
+
 def _survey(client, d):
     return [
         ("form", client.get("/khao-sat/")),
@@ -281,6 +296,8 @@ PAGES = {
     "attendance:enrollment-lookup": _enrollment_lookup,
     "questions:question-list": _questions,
     "documents:document-list": _documents,
+    "agenda:week": _agenda,
+    "agenda:feed": _get("/lich-cong-tac/lich.ics"),
     "documents:document-detail": lambda client, d: [
         ("", client.get(_legal(client, d).get_absolute_url()))
     ],

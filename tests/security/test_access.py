@@ -90,6 +90,8 @@ TABLE = {
     ),
     "documents:document-list": (lambda d: reverse("documents:document-list"), EVERYONE),
     "documents:document-detail": (lambda d: d["legal"].get_absolute_url(), EVERYONE),
+    "agenda:week": (lambda d: reverse("agenda:week"), EVERYONE),
+    "agenda:feed": (lambda d: reverse("agenda:feed"), EVERYONE),
     # Without a just-made enrollment in the visitor's session there is nothing to confirm.
     "attendance:enroll-done": (
         lambda d: reverse("attendance:enroll-done", args=[d["course"].slug]),
@@ -253,6 +255,7 @@ ADMIN_APPS = {
     "survey": {"center"},
     "questions": {"center"},
     "documents": {"center"},
+    "agenda": {"center"},
     "organizations": {"school", "center"},
     "disclosures": {"school", "center"},
     "assessment": {"center"},

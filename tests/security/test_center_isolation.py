@@ -191,6 +191,12 @@ TABLE = {
     "documents:document-detail": each(
         lambda d: d["legal"].get_absolute_url(), lambda d: d["legal_draft"].get_absolute_url()
     ),
+    # Issue 16: the work calendar.
+    "agenda:week": (
+        "once",
+        lambda d: ["/lich-cong-tac/", "/lich-cong-tac/?tuan=2026-W50", "/lich-cong-tac/?tuan=x"],
+    ),
+    "agenda:feed": const("/lich-cong-tac/lich.ics"),
     "about": const(reverse("about")),
     "about-board": const(reverse("about-board")),
     "contact": const(reverse("contact")),

@@ -188,6 +188,15 @@ def fill(center, mark, operator):
             issued_on=now.date(),
             source_url=f"https://{low}.test/van-ban",
         )
+        # Issue 16: the work calendar, a public meeting and an internal one, this week.
+        from agenda.models import Event
+
+        meeting = Event.objects.create(
+            title=f"Họp {mark}", date=timezone.localdate(), place=f"Phòng {mark}"
+        )
+        Event.objects.create(
+            title=f"Họp nội bộ {mark}", date=timezone.localdate(), status=Event.Status.DRAFT
+        )
         # What the operator did here: the admin's "recent actions" of this center.
         LogEntry.objects.log_actions(
             user_id=operator.pk,
@@ -213,6 +222,7 @@ def fill(center, mark, operator):
         "draft_doc": draft_doc,
         "assessment": assessment,
         "question": question,
+        "meeting": meeting,
         "legal": legal,
         "legal_draft": legal_draft,
         "waiting_question": waiting,
