@@ -89,8 +89,9 @@ def test_the_honeypot_refuses_and_stores_nothing(client):
     assert Question.objects.count() == 0
 
 
-def test_the_rate_limit_like_enrollment(client, settings):
-    settings.ENROLL_RATE_LIMIT = "2/h"
+def test_the_rate_limit_has_its_own_setting(client, settings):
+    settings.ENROLL_RATE_LIMIT = "0"
+    settings.QUESTION_RATE_LIMIT = "2/h"
     for n in range(2):
         assert client.post(ASK, ask_data(title=f"Câu hỏi {n}")).status_code == 302
     response = client.post(ASK, ask_data(title="Câu hỏi thứ ba"))
@@ -159,6 +160,25 @@ def test_a_scheduled_answer_appears_at_its_time(client):
     question.published_at = timezone.now() - datetime.timedelta(minutes=1)
     question.save()
     assert client.get(question.get_absolute_url()).status_code == 200
+
+
+def test_the_page_cache_knows_when_a_scheduled_answer_appears():
+    from core.cache import next_change
+    from questions.selectors import next_change as questions_next_change
+
+    now = timezone.now()
+    at = now + datetime.timedelta(hours=3)
+    published(published_at=at)
+    published(published_at=now + datetime.timedelta(days=2))
+    assert questions_next_change(now) == at
+    assert next_change(now) <= at
+
+
+def test_the_public_list_changes_as_soon_as_staff_publish(client, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    assert "Lớp trồng cây cảnh" not in client.get("/hoi-dap/").content.decode()
+    published()
+    assert "Lớp trồng cây cảnh" in client.get("/hoi-dap/").content.decode()
 
 
 def test_an_unanswered_question_cannot_be_published():
