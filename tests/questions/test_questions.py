@@ -250,6 +250,34 @@ def test_staff_answer_and_the_asker_is_mailed_once(client):
     assert len(mail.outbox) == 1
 
 
+def test_a_failing_mail_server_keeps_the_answer_and_the_next_save_mails(client, monkeypatch):
+    import smtplib
+
+    import questions.services
+
+    client.force_login(center_staff(username="canbo-hoidap3"))
+    question = Question.objects.create(
+        title="Hỏi về lớp", body="Khi nào?", email="hoi@example.vn", consent_text="đồng ý"
+    )
+
+    def refuse(*args, **kwargs):
+        raise smtplib.SMTPServerDisconnected("down")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(questions.services, "send_mail", refuse)
+        response = _admin_post(client, question, answer="Tháng 12 mở lớp.")
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert question.answer == "Tháng 12 mở lớp." and question.answer_mailed_at is None
+    messages = client.get(response.url).content.decode()
+    assert "Chưa gửi được câu trả lời qua thư điện tử" in messages
+    # A title with a line break typed into the admin: still one mail, one subject line.
+    _admin_post(client, question, title="Hỏi về\r\nlớp", answer="Tháng 12 mở lớp.")
+    question.refresh_from_db()
+    assert question.answer_mailed_at is not None
+    assert len(mail.outbox) == 1 and "\n" not in mail.outbox[0].subject
+
+
 def test_staff_cannot_publish_without_an_answer(client):
     client.force_login(center_staff(username="canbo-hoidap2"))
     question = Question.objects.create(title="Hỏi", body="?")
