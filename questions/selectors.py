@@ -33,12 +33,7 @@ def search_source():
 
 def next_change(now):
     """When a page changes by time alone: an answer scheduled for later appears."""
-    return (
-        Question.objects.scheduled(now)
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
+    return Question.objects.next_publish_time(now)
 
 
 def staff_tools(user):
