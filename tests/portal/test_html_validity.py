@@ -468,10 +468,12 @@ def test_every_public_page_is_valid_html(client, site, monkeypatch, settings, tm
         pages.append((label, response, status))
     # Too many forms from one address this hour: the pages that say so.
     settings.ENROLL_RATE_LIMIT = "1/h"
+    settings.QUESTION_RATE_LIMIT = "1/h"
     course_url = f"/lop-hoc/{site['course'].slug}/dang-ky/"
     for label, url, data in (
         ("enroll-limited", course_url, enroll_data(full_name="Lê Văn Ba")),
         ("survey-limited", "/khao-sat/", survey_data()),
+        ("question-limited", "/hoi-dap/gui/", {"title": "Hỏi", "body": "Hỏi gì?"}),
     ):
         client.post(url, data)
         response = client.post(url, data)
