@@ -101,7 +101,5 @@ def next_change(now):
     today = timezone.localdate(now)
     next_monday = monday_of(today) + datetime.timedelta(days=7)
     rollover = timezone.make_aware(datetime.datetime.combine(next_monday, datetime.time()))
-    scheduled = (
-        Event.objects.scheduled(now).order_by("published_at").values_list("published_at", flat=True)
-    ).first()
+    scheduled = Event.objects.next_publish_time(now)
     return min(m for m in (rollover, scheduled) if m)

@@ -32,12 +32,7 @@ def search_source():
 
 def next_change(now):
     """When a document scheduled for later becomes public."""
-    return (
-        LegalDocument.objects.scheduled(now)
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
+    return LegalDocument.objects.next_publish_time(now)
 
 
 def filter_choices():

@@ -55,13 +55,3 @@ def staff_tools(user):
             reverse("admin:questions_question_changelist") + "?answered=no",
         )
     ]
-
-
-def next_change(now):
-    """When an answer scheduled for later becomes public."""
-    return (
-        Question.objects.scheduled(now)
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
