@@ -34,6 +34,8 @@ ROLES = {
         "survey": ALL,
         # Villagers' questions (/hoi-dap/): answered and published by the center.
         "questions": ALL,
+        # Photo albums (/thu-vien-anh/): the center's, not the schools'.
+        "gallery": ALL,
         # The center keeps its own profile and people, and publishes its own disclosures;
         # which organization's a member may touch is decided by Organization.staff_group
         # (organizations.models.OrganizationQuerySet.for_user).

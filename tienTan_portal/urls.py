@@ -24,6 +24,7 @@ urlpatterns = [
     path("lop-hoc/", include("classes.urls")),
     path("cong-khai/", include("disclosures.urls")),
     path("hoi-dap/", include("questions.urls")),
+    path("thu-vien-anh/", include("gallery.urls")),
     # Where the rich-text editor uploads a picture staff insert (JSON; core/views.py).
     path(
         "quan-ly/anh-trong-bai/",
