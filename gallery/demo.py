@@ -49,7 +49,7 @@ ALBUMS = {
 }
 
 
-def _drawn_photo(caption, colours, number):
+def drawn_photo(caption, colours, number):
     """A small JPEG: two colour bands and a sun, enough to look like a picture."""
     sky, field = colours
     image = Image.new("RGB", (960, 640), sky)
@@ -81,7 +81,7 @@ def load(stdout, demo="tien-tan"):
         for position, (caption, colours) in enumerate(photos, start=1):
             Photo.objects.create(
                 album=album,
-                image=_drawn_photo(caption, colours, position),
+                image=drawn_photo(caption, colours, position),
                 caption=caption,
                 position=position,
             )

@@ -182,6 +182,16 @@ TABLE = {
     ),
     "questions:question-ask": const(reverse("questions:question-ask")),
     "questions:question-asked": const(reverse("questions:question-asked")),
+    # Issue 16, part 2: photo albums.
+    "gallery:album-list": const(reverse("gallery:album-list")),
+    "gallery:album-detail": each(
+        lambda d: d["album"].get_absolute_url(),
+        lambda d: d["draft_album"].get_absolute_url(),
+    ),
+    "gallery:photo-detail": each(
+        lambda d: d["album"].get_absolute_url() + "1/",
+        lambda d: d["draft_album"].get_absolute_url() + "1/",
+    ),
     "about": const(reverse("about")),
     "about-board": const(reverse("about-board")),
     "contact": const(reverse("contact")),
