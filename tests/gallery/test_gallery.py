@@ -348,3 +348,16 @@ def test_a_saved_photo_or_album_shows_at_once_on_cached_pages(client):
     made.title = "Tên album mới"
     made.save()
     assert "Tên album mới" in client.get("/thu-vien-anh/").content.decode()
+
+
+@pytest.mark.parametrize("demo", ["tien-tan", "tien-hai"])
+def test_the_demo_albums_are_made_once_with_their_photos(demo):
+    from gallery import demo as gallery_demo
+
+    out = io.StringIO()
+    gallery_demo.load(out, demo)
+    gallery_demo.load(out, demo)  # idempotent
+    expected = gallery_demo.ALBUMS[demo]
+    assert Album.objects.count() == len(expected)
+    assert Photo.objects.count() == sum(len(photos) for *_, photos in expected)
+    assert all(album.is_published() for album in Album.objects.all())
