@@ -361,3 +361,23 @@ def test_the_demo_albums_are_made_once_with_their_photos(demo):
     assert Album.objects.count() == len(expected)
     assert Photo.objects.count() == sum(len(photos) for *_, photos in expected)
     assert all(album.is_published() for album in Album.objects.all())
+
+
+def test_the_cover_must_be_a_photo_of_the_album_and_bad_input_changes_nothing(client):
+    other = album("Album khác", photos=1)
+    made = album(photos=1)
+    client.force_login(center_staff(username="canbo-anh6"))
+    url = reverse("admin:gallery_album_change", args=[made.pk])
+    for values in (
+        {"cover": str(other.photos.get().pk)},
+        {"cover": "abc"},
+        {"title": "x" * 5000},
+        {"title": ""},
+        {"article": "999999"},
+    ):
+        data = admin_data(slug=made.slug, **{"title": made.title, **values})
+        response = client.post(url, data)
+        assert response.status_code == 200, values
+        assert "errornote" in response.content.decode(), values
+    made.refresh_from_db()
+    assert made.cover_id is None and made.title == "Ngày hội đọc sách"
