@@ -39,6 +39,9 @@ HOOKS = {
     # (stdout, demo) -> None: load the app's demo content for the current center, which is
     # the demo center named `demo` ("tien-tan", "tien-hai"), idempotently (`manage.py load_demo`).
     "demo": "callable",
+    # (obj) -> [(label, url)]: links an app above adds to the page of a row of an app below
+    # (an article's or a class's photo albums), drawn by `{% related_links obj %}`.
+    "related_links": "callable",
     # () -> None: what a new center starts with (its news categories, its own organization),
     # for the current center, idempotently (core.onboarding, `manage.py create_center`).
     "center_defaults": "callable",
@@ -90,6 +93,11 @@ def sitemap_pages():
 
 def staff_tools(user):
     return [tool for tools in functions("staff_tools") for tool in tools(user)]
+
+
+def related_links(obj):
+    """[(label, url)] that the apps above offer the page of `obj`, in INSTALLED_APPS order."""
+    return [link for links in functions("related_links") for link in links(obj)]
 
 
 def check_declarations():

@@ -38,6 +38,8 @@ ROLES = {
         "documents": ALL,
         # The center's work calendar: its meetings and events (/lich-cong-tac/).
         "agenda": ALL,
+        # Photo albums (/thu-vien-anh/): the center's, not the schools'.
+        "gallery": ALL,
         # The center keeps its own profile and people, and publishes its own disclosures;
         # which organization's a member may touch is decided by Organization.staff_group
         # (organizations.models.OrganizationQuerySet.for_user).

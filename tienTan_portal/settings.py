@@ -85,6 +85,8 @@ INSTALLED_APPS = [
     "survey",
     # The center's work calendar: meetings and events beside the class sessions.
     "agenda",
+    # Photo albums (/thu-vien-anh/), tied to an article or a class (issue 16).
+    "gallery",
     "assessment",
     # The province overview, at the operator's host only (tienTan_portal/urls_operator.py).
     "province",
@@ -305,6 +307,8 @@ UPLOAD_LIMITS = {
     "import": env.int("DJANGO_UPLOAD_MAX_IMPORT_MB", default=5),
     # a picture's pixels, in megapixels, checked before it is decoded (decompression bombs)
     "picture_megapixels": env.int("DJANGO_UPLOAD_MAX_PICTURE_MEGAPIXELS", default=40),
+    # how many photos staff may add to an album in one upload (each within "picture")
+    "album_photos": env.int("DJANGO_UPLOAD_MAX_ALBUM_PHOTOS", default=30),
 }
 # Let the app itself serve uploads (no nginx in front): development and measurements only.
 SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=False)

@@ -26,6 +26,7 @@ urlpatterns = [
     path("hoi-dap/", include("questions.urls")),
     path("van-ban/", include("documents.urls")),
     path("lich-cong-tac/", include("agenda.urls")),
+    path("thu-vien-anh/", include("gallery.urls")),
     # Where the rich-text editor uploads a picture staff insert (JSON; core/views.py).
     path(
         "quan-ly/anh-trong-bai/",

@@ -14,6 +14,15 @@ from core.text import weekday_name
 register = template.Library()
 
 
+@register.inclusion_tag("core/includes/related_links.html")
+def related_links(obj, heading_id="related-links-title"):
+    """What the apps above add to the page of `obj` (the `related_links` hook, core.hooks):
+    an article's or a class's photo albums. Nothing when no app offers a link."""
+    from core import hooks
+
+    return {"links": hooks.related_links(obj), "heading_id": heading_id}
+
+
 @register.simple_tag(takes_context=True)
 def absolute(context, path):
     """`path` as an absolute URL on this site (link previews need absolute image URLs)."""

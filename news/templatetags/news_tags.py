@@ -31,10 +31,19 @@ def youtube_id(url: str) -> str | None:
 @register.simple_tag
 def cover_picture(article, sizes="100vw", eager=False, css_class=""):
     """<picture> with WebP and JPEG `srcset`s, width/height set, lazy unless `eager`."""
-    if not article.cover:
+    return picture_html(
+        article.cover, article.cover_width, article.cover_height, article.cover_alt,
+        sizes=sizes, eager=eager, css_class=css_class,
+    )  # fmt: skip
+
+
+def picture_html(image, width, height, alt, *, sizes="100vw", eager=False, css_class=""):
+    """The <picture> of a stored picture whose renditions `news.images.make_renditions`
+    wrote (an article's cover, a photo of an album); "" without a picture."""
+    if not image:
         return ""
-    storage, name = article.cover.storage, article.cover.name
-    widths = widths_for(article.cover_width)
+    storage, name = image.storage, image.name
+    widths = widths_for(width)
 
     def srcset(ext):
         return ", ".join(f"{storage.url(rendition_name(name, f'w{w}.{ext}'))} {w}w" for w in widths)
@@ -47,9 +56,9 @@ def cover_picture(article, sizes="100vw", eager=False, css_class=""):
             "jpg_srcset": srcset("jpg"),
             "src": storage.url(rendition_name(name, f"w{fallback_width}.jpg")),
             "sizes": sizes,
-            "width": article.cover_width,
-            "height": article.cover_height,
-            "alt": article.cover_alt,
+            "width": width,
+            "height": height,
+            "alt": alt,
             "eager": eager,
             "css_class": css_class,
         },

@@ -18,6 +18,7 @@ class HookappConfig(AppConfig):
     sitemap_pages = ["search"]
     next_change = "tests.hookapp.hooks.next_change"
     staff_tools = "tests.hookapp.hooks.staff_tools"
+    related_links = "tests.hookapp.hooks.related_links"
     demo = "tests.hookapp.hooks.load_demo"
 
 
@@ -31,3 +32,4 @@ class BrokenHookappConfig(HookappConfig):
     sitemaps = {"hookapp": "tests.hookapp.nowhere.NoticeBoardSitemap"}
     sitemap_pages = ["no-such-page"]
     staff_tools = "tests.hookapp.hooks.STAFF_TOOL_TITLE"
+    related_links = "tests.hookapp.hooks.no_such_links"

@@ -54,5 +54,12 @@ def staff_tools(user):
     return [StaffTool(STAFF_TOOL_TITLE, "Ghi việc trực của xóm.", "/quan-ly/so-truc-xom/")]
 
 
+def related_links(obj):
+    """A link on every article's page to the hamlet's notice board."""
+    if obj._meta.label != "news.Article":
+        return []
+    return [("Bảng tin xóm về bài này", BOARD_URL)]
+
+
 def load_demo(stdout, demo):
     stdout.write("Bảng tin xóm: không có dữ liệu mẫu.")

@@ -83,9 +83,15 @@ def test_load_demo_runs_a_new_apps_loader_after_the_others(with_hookapp):
     assert "Bảng tin xóm: không có dữ liệu mẫu." in out.getvalue()
     loaded = (
         "news, classes, organizations, documents, questions, disclosures, attendance, survey, "
-        "agenda, assessment, hookapp"
+        "agenda, gallery, assessment, hookapp"
     )
     assert f"Demo content loaded: {loaded}" in out.getvalue()
+
+
+def test_a_new_app_adds_its_link_to_an_article_page(client, with_hookapp):
+    article = ArticleFactory(title="Họp xóm cuối năm")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Bảng tin xóm về bài này" in html and f'href="{hookapp.BOARD_URL}"' in html
 
 
 def test_the_apps_of_the_portal_declare_nothing_that_does_not_resolve():
@@ -97,13 +103,14 @@ def test_the_system_check_names_each_declaration_that_does_not_resolve():
     with override_settings(INSTALLED_APPS=[*settings.INSTALLED_APPS, broken]):
         errors = checks.run_checks()
     found = {e.msg for e in errors if e.id == "core.E002"}
-    assert len(found) == 5, found
+    assert len(found) == 6, found
     for value in (
         "hookapp/no_such_box.html",
         "tests.hookapp.hooks.no_such_source",
         "tests.hookapp.nowhere.NoticeBoardSitemap",
         "no-such-page",
         "tests.hookapp.hooks.STAFF_TOOL_TITLE",
+        "tests.hookapp.hooks.no_such_links",
     ):
         assert any(value in message for message in found), value
     assert all(e.level == checks.ERROR for e in errors if e.id == "core.E002")

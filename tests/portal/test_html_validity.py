@@ -254,6 +254,38 @@ def _survey_thanks(client, d):
     return [("", thanks)]
 
 
+def _album(client, d):
+    """A published album tied to the article and the class, with two photos (made once)."""
+    from gallery.demo import drawn_photo
+    from gallery.models import Album, Photo
+
+    album = Album.objects.filter(slug="ngay-hoi-doc-sach").first()
+    if album is None:
+        album = Album.objects.create(
+            title="Ngày hội đọc sách",
+            description="Bà con cùng đọc sách.\n\nCác cháu đổi truyện.",
+            status="published",
+            published_at=timezone.now(),
+            article=d["article"],
+            course=d["course"],
+        )
+        for n in (1, 2):
+            Photo.objects.create(
+                album=album, image=drawn_photo("", ("#2e7d32", "#fdd835"), n), caption=f"Ảnh {n}"
+            )
+    return album
+
+
+def _albums(client, d):
+    album = _album(client, d)
+    return [
+        ("", client.get("/thu-vien-anh/")),
+        ("article-links-album", client.get(d["article"].get_absolute_url())),
+        ("class-links-album", client.get(d["course"].get_absolute_url())),
+        ("album", client.get(album.get_absolute_url())),
+    ]
+
+
 def _of(key, suffix):
     return lambda client, d: [("", client.get(d[key].get_absolute_url() + suffix))]
 
@@ -305,6 +337,15 @@ PAGES = {
     "questions:question-asked": _asked,
     "questions:question-detail": lambda client, d: [
         ("", client.get(_question(client, d).get_absolute_url()))
+    ],
+    # Issue 16, part 2: photo albums.
+    "gallery:album-list": _albums,
+    "gallery:album-detail": lambda client, d: [
+        ("", client.get(_album(client, d).get_absolute_url()))
+    ],
+    "gallery:photo-detail": lambda client, d: [
+        ("first", client.get(_album(client, d).get_absolute_url() + "1/")),
+        ("last", client.get(_album(client, d).get_absolute_url() + "2/")),
     ],
     "attendance:statistics": _get("/thong-ke/"),
     "attendance:statistics-download": lambda client, d: [

@@ -92,6 +92,10 @@ TABLE = {
     "documents:document-detail": (lambda d: d["legal"].get_absolute_url(), EVERYONE),
     "agenda:week": (lambda d: reverse("agenda:week"), EVERYONE),
     "agenda:feed": (lambda d: reverse("agenda:feed"), EVERYONE),
+    # Issue 16, part 2: photo albums.
+    "gallery:album-list": (lambda d: reverse("gallery:album-list"), EVERYONE),
+    "gallery:album-detail": (lambda d: d["album"].get_absolute_url(), EVERYONE),
+    "gallery:photo-detail": (lambda d: d["album"].get_absolute_url() + "1/", EVERYONE),
     # Without a just-made enrollment in the visitor's session there is nothing to confirm.
     "attendance:enroll-done": (
         lambda d: reverse("attendance:enroll-done", args=[d["course"].slug]),
@@ -256,6 +260,7 @@ ADMIN_APPS = {
     "questions": {"center"},
     "documents": {"center"},
     "agenda": {"center"},
+    "gallery": {"center"},
     "organizations": {"school", "center"},
     "disclosures": {"school", "center"},
     "assessment": {"center"},
@@ -334,7 +339,19 @@ def data():
             status="published",
             published_at=timezone.now(),
         ),
+        "album": _album(),
     }
+
+
+def _album():
+    from django.utils import timezone
+
+    from gallery.demo import drawn_photo
+    from gallery.models import Album, Photo
+
+    album = Album.objects.create(title="Album ảnh", status="published", published_at=timezone.now())
+    Photo.objects.create(album=album, image=drawn_photo("", ("#123", "#456"), 1))
+    return album
 
 
 def test_every_url_is_in_the_table():

@@ -197,6 +197,16 @@ TABLE = {
         lambda d: ["/lich-cong-tac/", "/lich-cong-tac/?tuan=2026-W50", "/lich-cong-tac/?tuan=x"],
     ),
     "agenda:feed": const("/lich-cong-tac/lich.ics"),
+    # Issue 16, part 2: photo albums.
+    "gallery:album-list": const(reverse("gallery:album-list")),
+    "gallery:album-detail": each(
+        lambda d: d["album"].get_absolute_url(),
+        lambda d: d["draft_album"].get_absolute_url(),
+    ),
+    "gallery:photo-detail": each(
+        lambda d: d["album"].get_absolute_url() + "1/",
+        lambda d: d["draft_album"].get_absolute_url() + "1/",
+    ),
     "about": const(reverse("about")),
     "about-board": const(reverse("about-board")),
     "contact": const(reverse("contact")),

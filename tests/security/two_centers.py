@@ -197,6 +197,26 @@ def fill(center, mark, operator):
         Event.objects.create(
             title=f"Họp nội bộ {mark}", date=timezone.localdate(), status=Event.Status.DRAFT
         )
+        # Issue 16, part 2: photo albums, one published (tied to the article and the class)
+        # with a photo, one draft with a photo.
+        from gallery.demo import drawn_photo
+        from gallery.models import Album, Photo
+
+        album = Album.objects.create(
+            title=f"Album {mark}",
+            description=f"Ảnh {mark}",
+            status=Album.Status.PUBLISHED,
+            published_at=now,
+            article=article,
+            course=course,
+        )
+        Photo.objects.create(
+            album=album, image=drawn_photo("", ("#123", "#456"), 1), caption=f"Ảnh {mark}"
+        )
+        draft_album = Album.objects.create(title=f"Album nháp {mark}")
+        Photo.objects.create(
+            album=draft_album, image=drawn_photo("", ("#123", "#456"), 2), caption=f"Nháp {mark}"
+        )
         # What the operator did here: the admin's "recent actions" of this center.
         LogEntry.objects.log_actions(
             user_id=operator.pk,
@@ -226,6 +246,8 @@ def fill(center, mark, operator):
         "legal": legal,
         "legal_draft": legal_draft,
         "waiting_question": waiting,
+        "album": album,
+        "draft_album": draft_album,
         "content_type": ContentType.objects.get_for_model(article),
         "year": timezone.localdate().year,
     }
