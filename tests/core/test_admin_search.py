@@ -5,6 +5,7 @@ The tests walk the admin's registry, so an admin added later is checked too: it 
 until ROWS says how to make one of its rows holding some text.
 """
 
+import datetime
 import itertools
 
 import pytest
@@ -14,11 +15,15 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from agenda.models import Event
 from assessment.models import Indicator, LegacyAssessmentResult, SelfAssessment
 from attendance.models import AttendanceMark
 from core.admin import FoldedSearchMixin
+from documents.models import LegalDocument
+from gallery.models import Album
 from news.models import Category
 from organizations.models import Organization
+from questions.models import Question
 from survey.models import SurveyResponse
 from tests.attendance.factories import EnrollmentFactory, LearnerFactory, hamlet
 from tests.classes.factories import CourseFactory, PartnerFactory, SessionFactory
@@ -74,6 +79,16 @@ ROWS = {
         name=text, short_name="Hội", slug=f"to-chuc-{next(_n)}", kind="school"
     ),
     "disclosures.disclosuredocument": lambda text: DocumentFactory(title=text),
+    # Issue 16.
+    "questions.question": lambda text: Question.objects.create(title=text, body="Hỏi"),
+    "documents.legaldocument": lambda text: LegalDocument.objects.create(
+        title=text,
+        issuer="UBND xã",
+        issued_on=datetime.date(2026, 1, 5),
+        source_url="https://x.vn/",
+    ),
+    "agenda.event": lambda text: Event.objects.create(title=text, date=datetime.date(2026, 1, 5)),
+    "gallery.album": lambda text: Album.objects.create(title=text),
     "assessment.indicator": lambda text: Indicator.objects.create(
         code=f"9.{next(_n)}", criterion=9, criterion_title=text, wording="Chỉ tiêu thử"
     ),

@@ -25,6 +25,8 @@ KINDS = {
     "organizations.Person.photo": "picture",
     "disclosures.DisclosureDocument.file": "document",
     "assessment.IndicatorAnswer.evidence_file": "document",
+    "documents.LegalDocument.file": "document",
+    "gallery.Photo.image": "picture",
 }
 
 
