@@ -19,7 +19,10 @@ SCREENSHOTS = Path(settings.BASE_DIR) / "docs" / "screenshots"
 LOW_CONTRAST = """() => {
   const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
   const lum = ([r, g, b]) => {
-    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    const f = (v) => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    };
     return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
   };
   const background = (el) => {
@@ -38,7 +41,8 @@ LOW_CONTRAST = """() => {
     if (style.visibility === "hidden" || el.closest("[hidden], .visually-hidden, svg")) continue;
     const a = lum(rgb(style.color).slice(0, 3)), b = lum(background(el));
     const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-    if (ratio < 4.5) bad.push(`${el.tagName}.${el.className} «${node.textContent.trim().slice(0, 30)}» ${ratio.toFixed(2)}`);
+    const text = node.textContent.trim().slice(0, 30);
+    if (ratio < 4.5) bad.push(`${el.tagName}.${el.className} «${text}» ${ratio.toFixed(2)}`);
   }
   return bad;
 }"""
@@ -61,7 +65,9 @@ def save(page, artifacts_dir, name):
     shutil.copy(path, SCREENSHOTS / name)
 
 
-def test_an_elder_makes_the_text_larger_and_it_stays(live_server, phone_page, artifacts_dir, article):
+def test_an_elder_makes_the_text_larger_and_it_stays(
+    live_server, phone_page, artifacts_dir, article
+):
     page = phone_page
     page.goto(live_server.url + article.get_absolute_url())
     normal = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
@@ -104,7 +110,14 @@ def test_the_print_button_prints_a_clean_article(live_server, phone_page, articl
     button.click()
     assert page.evaluate("window.printed") is True
     page.emulate_media(media="print", color_scheme="dark")
-    for hidden in (".site-nav", ".site-header", ".site-footer", ".share", ".outreach", ".print-tools"):
+    for hidden in (
+        ".site-nav",
+        ".site-header",
+        ".site-footer",
+        ".share",
+        ".outreach",
+        ".print-tools",
+    ):
         expect(page.locator(hidden).first).to_be_hidden()
     expect(page.locator(".article-body")).to_be_visible()
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") in (
