@@ -65,6 +65,11 @@ def enroll(request, slug):
                     "course": course.pk,
                     "reference": result.enrollment.reference,
                     "created": result.created,
+                    # An enrollment with no phone (neither the learner's nor a guardian's)
+                    # cannot be looked up: the confirmation says to call the center instead.
+                    "can_look_up": bool(
+                        result.enrollment.learner.phone or result.enrollment.learner.guardian_phone
+                    ),
                 }
                 return redirect("attendance:enroll-done", slug=course.slug)
         else:
@@ -88,6 +93,7 @@ def enroll_done(request, slug):
             "course": course,
             "reference": done["reference"],
             "created": done["created"],
+            "can_look_up": done.get("can_look_up", True),
             "next_session": course.next_session(),
         },
     )
@@ -104,7 +110,9 @@ def enrollment_lookup(request):
     answer, so the page reveals nothing about anyone. Tries are limited per client and per
     code (LOOKUP_RATE_LIMIT), so guessing a phone pays neither from one connection nor many.
     """
-    form = EnrollmentLookupForm(request.POST or None)
+    # Bound on every POST, an empty one too (`request.POST or None` would leave the form
+    # unbound: a 400 with no message saying what is missing).
+    form = EnrollmentLookupForm(request.POST if request.method == "POST" else None)
     context = {"form": form}
     status = 200
     if request.method == "POST":

@@ -60,12 +60,7 @@ def next_change(now):
     """When a class appears by its publish time, or a session of a published class begins
     (its page and poster then name the next one: `Session.has_begun`). Enrollment windows are
     dates: they turn at midnight, which the page cache always takes into account."""
-    published = (
-        Course.objects.scheduled(now)
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
+    published = Course.objects.next_publish_time(now)
     local = timezone.localtime(now)
     start = (
         Session.objects.filter(CourseQuerySet.published_q("course__", now))

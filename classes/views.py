@@ -1,22 +1,16 @@
 import datetime
-from collections import defaultdict
 
 from django import forms
-from django.conf import settings
-from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
-from icalendar import Calendar, Event
 
-from classes import posters
+from classes import ical, posters
 from classes.models import Course, Kind, Session
 from classes.selectors import partners_with_classes
-from classes.timetable import describe
 from core.announce import plain_text_response, poster_fit, reading_minutes
-from core.centers import site_name
 from core.pagination import PageMixin
 
 # How far back and ahead the schedule feed reaches.
@@ -160,36 +154,6 @@ def schedule_feed(request):
         .select_related("course")
         .order_by("date", "start_time")[:FEED_MAX_SESSIONS]
     )
-    # Each event says its class's whole timetable: one more query for all their sessions.
-    of_course = defaultdict(list)
-    for s in Session.objects.filter(course__in={s.course_id for s in sessions}):
-        of_course[s.course_id].append(s)
-    timetables = {pk: describe(group) for pk, group in of_course.items()}
-    calendar = Calendar()
-    calendar.add("prodid", "-//TTHTCD Tien Tan//Lich lop hoc//VI")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", str(_("Class schedule")) + f" · {site_name()}")
-    calendar.add("x-wr-timezone", settings.TIME_ZONE)
-    host = request.get_host().split(":")[0]
-    stamp = timezone.now()
-    for session in sessions:
-        course = session.course
-        event = Event()
-        event.add("uid", f"session-{session.pk}@{host}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", session.starts)
-        event.add("dtend", session.ends)
-        summary = course.title + (f": {session.topic}" if session.topic else "")
-        event.add("summary", summary)
-        if session.where:
-            event.add("location", session.where)
-        event.add(
-            "description", _("Timetable: %(timetable)s.") % {"timetable": timetables[course.pk]}
-        )
-        event.add("url", request.build_absolute_uri(course.get_absolute_url()))
-        calendar.add_component(event)
-    # TZID alone is not enough for every calendar app: ship the VTIMEZONE definition too.
-    calendar.add_missing_timezones()
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="lich-lop-hoc.ics"'
-    return response
+    calendar = ical.new_calendar(_("Class schedule"), "Lich lop hoc")
+    ical.add_sessions(calendar, request, sessions)
+    return ical.ical_response(calendar, "lich-lop-hoc.ics")

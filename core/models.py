@@ -219,6 +219,13 @@ class PublishedQuerySet(CenterQuerySet):
         """Published, with a publish time still to come: they appear by themselves then."""
         return self.filter(status=PUBLISHED, published_at__gt=now or timezone.now())
 
+    def next_publish_time(self, now=None):
+        """When the first scheduled row appears, or None: what an app's `next_change` hook
+        answers for its publish times (core/cache.py turns the page cache then)."""
+        return (
+            self.scheduled(now).order_by("published_at").values_list("published_at", flat=True)
+        ).first()
+
 
 class Publishable:
     """`PublishedQuerySet.published` for one row already loaded (a preview, a poster)."""

@@ -34,6 +34,10 @@ ROLES = {
         "survey": ALL,
         # Villagers' questions (/hoi-dap/): answered and published by the center.
         "questions": ALL,
+        # The library of legal and planning documents (/van-ban/).
+        "documents": ALL,
+        # The center's work calendar: its meetings and events (/lich-cong-tac/).
+        "agenda": ALL,
         # The center keeps its own profile and people, and publishes its own disclosures;
         # which organization's a member may touch is decided by Organization.staff_group
         # (organizations.models.OrganizationQuerySet.for_user).

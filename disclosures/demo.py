@@ -10,7 +10,7 @@ import zoneinfo
 
 from django.core.files.base import ContentFile
 
-from core.text import strip_diacritics
+from core.demo import minimal_pdf
 from disclosures.models import Basis, DisclosureDocument
 from organizations.models import Organization
 from organizations.seed import ensure_organizations
@@ -78,39 +78,6 @@ DOCUMENTS = [
      "Báo cáo thường niên năm học 2025-2026 - TTHTCĐ xã Tiên Tân", _at(2026, 7, 3),
      "<p>Báo cáo thường niên của trung tâm, công bố sau hạn 30/6.</p>"),
 ]  # fmt: skip
-
-
-def minimal_pdf(lines: list[str]) -> bytes:
-    """A small valid one-page PDF showing `lines` (folded to ASCII: the built-in Helvetica
-    has no Vietnamese letters, and a demo file does not justify embedding a font)."""
-
-    def escape(text):
-        text = strip_diacritics(text).encode("ascii", "replace").decode("ascii")
-        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-    stream = "BT /F1 14 Tf 56 780 Td 20 TL " + " ".join(f"({escape(line)}) '" for line in lines)
-    stream += " ET"
-    objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        "/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode("ascii")
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode("ascii")
-    for offset in offsets:
-        out += f"{offset:010d} 00000 n \n".encode("ascii")
-    out += (
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
-    ).encode("ascii")
-    return bytes(out)
 
 
 # The second demo center (Tiên Hải): two of its own items for 2025-2026, the organization being

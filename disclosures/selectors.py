@@ -74,12 +74,7 @@ def search(words, query, limit):
 
 def next_change(now):
     """When a document scheduled for later becomes public."""
-    return (
-        DisclosureDocument.objects.scheduled(now)
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
+    return DisclosureDocument.objects.next_publish_time(now)
 
 
 def center_plans_and_reports(year):

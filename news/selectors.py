@@ -56,12 +56,7 @@ def search(words, query, limit):
 
 def next_change(now):
     """When a page changes by time alone: a scheduled article appears, a notice expires."""
-    scheduled = (
-        Article.objects.scheduled(now)
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
+    scheduled = Article.objects.next_publish_time(now)
     expiring = (
         Article.objects.published(now)
         .filter(expires_at__gt=now)

@@ -10,5 +10,6 @@ class QuestionsConfig(AppConfig):
     search_source = "questions.selectors.search_source"
     sitemaps = {"questions": "questions.sitemaps.QuestionSitemap"}
     sitemap_pages = ["questions:question-list"]
+    next_change = "questions.selectors.next_change"
     staff_tools = "questions.selectors.staff_tools"
     demo = "questions.demo.load"

@@ -31,6 +31,11 @@ def search_source():
     )
 
 
+def next_change(now):
+    """When a page changes by time alone: an answer scheduled for later appears."""
+    return Question.objects.next_publish_time(now)
+
+
 def staff_tools(user):
     """Questions waiting for an answer, for the staff who answer them."""
     if not user.has_perm("questions.change_question"):

@@ -61,7 +61,8 @@ def answer_mail(question, *, absolute_url):
     lines.append(site_name())
     try:
         send_mail(
-            _("Answer to your question: %(title)s") % {"title": question.title},
+            # One line whatever staff typed: a line break in a subject is refused by the mail.
+            _("Answer to your question: %(title)s") % {"title": " ".join(question.title.split())},
             "\n".join(lines),
             None,
             [question.email],

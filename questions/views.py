@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -58,7 +59,7 @@ def ask(request):
     form = QuestionForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if ratelimit.hit(request, "question"):
+        if ratelimit.hit(request, "question", settings.QUESTION_RATE_LIMIT):
             log.warning("Question rate limit reached")
             return render(request, "questions/ask_limited.html", status=429)
         if form.is_valid():

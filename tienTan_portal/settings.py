@@ -78,10 +78,13 @@ INSTALLED_APPS = [
     "news",
     "classes",
     "organizations",
+    "documents",
     "questions",
     "disclosures",
     "attendance",
     "survey",
+    # The center's work calendar: meetings and events beside the class sessions.
+    "agenda",
     "assessment",
     # The province overview, at the operator's host only (tienTan_portal/urls_operator.py).
     "province",
@@ -401,6 +404,8 @@ PASSWORD_RESET_RATE_LIMIT = env.str("DJANGO_PASSWORD_RESET_RATE_LIMIT", default=
 # Enrollment lookups (/tra-cuu-dang-ky/): tries allowed per client address, and per reference
 # code whatever the address, so guessing a phone from many connections does not pay.
 LOOKUP_RATE_LIMIT = env.str("DJANGO_LOOKUP_RATE_LIMIT", default="10/h")
+# Questions to the center (/hoi-dap/): questions allowed per client address.
+QUESTION_RATE_LIMIT = env.str("DJANGO_QUESTION_RATE_LIMIT", default="5/h")
 
 # Security. Production runs behind nginx over HTTPS.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -24,6 +24,8 @@ urlpatterns = [
     path("lop-hoc/", include("classes.urls")),
     path("cong-khai/", include("disclosures.urls")),
     path("hoi-dap/", include("questions.urls")),
+    path("van-ban/", include("documents.urls")),
+    path("lich-cong-tac/", include("agenda.urls")),
     # Where the rich-text editor uploads a picture staff insert (JSON; core/views.py).
     path(
         "quan-ly/anh-trong-bai/",

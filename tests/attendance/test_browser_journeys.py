@@ -66,6 +66,8 @@ def test_villager_looks_up_the_enrollment_with_its_code_on_a_phone(
     page.get_by_label(re.compile("Tôi đồng ý")).check()
     page.get_by_role("button", name="Gửi đơn ghi danh").click()
     code = page.locator(".reference strong").inner_text()
+    # The confirmation says where and how to look it up later.
+    expect(page.locator("main")).to_contain_text("/tra-cuu-dang-ky/")
 
     # Days later: from the footer of any page, with the code as written on paper.
     page.goto(live_server.url + "/")
@@ -77,6 +79,8 @@ def test_villager_looks_up_the_enrollment_with_its_code_on_a_phone(
     result = page.locator(".lookup-result")
     expect(result).to_contain_text("Trồng rau an toàn")
     expect(result).to_contain_text("Chờ xác nhận")
+    expect(result).to_contain_text(course.place)
+    expect(result).to_contain_text("Buổi đầu tiên")
     expect(result).not_to_contain_text("Lê Văn Thử")
     assert "0987" not in page.url and code not in page.url
     assert page.evaluate("document.documentElement.scrollWidth") <= 360

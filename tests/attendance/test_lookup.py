@@ -229,3 +229,149 @@ def test_the_confirmation_page_tells_where_to_look_up(client):
 
 def test_the_footer_links_to_it(client):
     assert f'href="{URL}"' in client.get("/").content.decode()
+
+
+# --- Further checks: the page cache switched on, the form's CSRF, fields missing or doubled,
+# several clients behind the proxy, log lines, and everything else the learner told the center.
+
+
+def test_the_page_cache_never_stores_an_answer(client, enrollment, settings):
+    """With the anonymous page cache on (as in production), a lookup's answer is neither
+    served from it nor stored in it: the next visitor, without cookies, gets a fresh form."""
+    settings.PAGE_CACHE_SECONDS = 600
+    answer = look(client, enrollment.reference, "0912345678")
+    assert answer.status_code == 200
+    assert "X-Page-Cache" not in answer
+    for _ in range(2):
+        stranger = type(client)().get(URL)
+        assert stranger.status_code == 200
+        assert "Trồng cây cảnh" not in stranger.content.decode()
+        assert stranger.get("X-Page-Cache") != "hit"
+
+
+def test_the_form_is_csrf_protected(enrollment):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(URL, {"reference": enrollment.reference, "phone": "0912345678"})
+    assert response.status_code == 403
+    assert "Trồng cây cảnh" not in response.content.decode()
+    # With the token from the form it works.
+    strict.get(URL)
+    token = strict.cookies["csrftoken"].value
+    found = strict.post(
+        URL,
+        {"reference": enrollment.reference, "phone": "0912345678", "csrfmiddlewaretoken": token},
+    )
+    assert found.status_code == 200
+    assert "Trồng cây cảnh" in found.content.decode()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"reference": "ABCDEF"},
+        {"phone": "0912345678"},
+        {"unexpected": "x"},
+    ],
+)
+def test_missing_fields_get_a_vietnamese_message(client, enrollment, data):
+    response = client.post(URL, data)
+    assert response.status_code == 400
+    assert "Cần điền ô này" in response.content.decode()
+
+
+def test_a_field_sent_twice_or_as_a_file_is_no_500(client, enrollment):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    doubled = client.post(
+        URL, {"reference": ["ZZZZZZ", enrollment.reference], "phone": ["0", "0912345678"]}
+    )
+    assert doubled.status_code in (200, 400, 404)
+    upload = SimpleUploadedFile("ma.txt", enrollment.reference.encode())
+    as_file = client.post(URL, {"reference": upload, "phone": "0912345678"})
+    assert as_file.status_code == 400
+    assert "Trồng cây cảnh" not in as_file.content.decode()
+
+
+def test_a_get_never_looks_up_even_with_the_right_pair(client, enrollment):
+    """Only a POST answers; a link carrying the code and phone (shared, logged) shows the form."""
+    response = client.get(URL, {"reference": enrollment.reference, "phone": "0912 345 678"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Trồng cây cảnh" not in body and "Chờ xác nhận" not in body
+    assert enrollment.reference not in body
+    assert client.put(URL).status_code == 405
+
+
+def test_the_limit_per_client_behind_the_proxy(client, enrollment, settings):
+    """Behind nginx every request comes from 127.0.0.1: the limit counts the address nginx
+    names (core.net.client_ip), so one villager's many tries do not lock out another, and a
+    forged X-Forwarded-For entry further left changes nothing."""
+    settings.LOOKUP_RATE_LIMIT = "3/h"
+    settings.PROXY_COUNT = 1
+    codes = ["22222A", "33333B", "44444C"]
+    for code in codes:
+        look(
+            client,
+            code,
+            "0912345678",
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR="203.0.113.7",
+        )
+    blocked = look(
+        client,
+        enrollment.reference,
+        "0912345678",
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.7",
+    )
+    assert blocked.status_code == 429
+    assert "Quá nhiều lần tra cứu" in blocked.content.decode()
+    neighbour = look(
+        client,
+        enrollment.reference,
+        "0912345678",
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="203.0.113.8",
+    )
+    assert neighbour.status_code == 200
+
+
+def test_no_code_or_phone_reaches_a_log_line(client, enrollment, settings, caplog):
+    settings.LOOKUP_RATE_LIMIT = "2/h"
+    caplog.set_level("DEBUG")
+    for phone in ("0912345678", "0912 345 679", "0912345670"):
+        look(client, enrollment.reference, phone)
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "rate limit" in logged.lower()
+    assert enrollment.reference not in logged
+    assert "091234" not in logged and "345 67" not in logged
+
+
+def test_nothing_about_the_learners_other_enrollments_or_hamlet(client, enrollment):
+    other = EnrollmentFactory(
+        learner=enrollment.learner, course=CourseFactory(title="Lớp khác của cùng người")
+    )
+    body = look(client, enrollment.reference, "0912345678").content.decode()
+    assert "Lớp khác của cùng người" not in body
+    assert other.reference not in body
+    assert enrollment.learner.hamlet.name not in body
+
+
+def test_a_class_taken_off_the_site_is_named_without_a_link(client, enrollment):
+    course = enrollment.course
+    course.status = type(course).Status.DRAFT
+    course.save()
+    body = look(client, enrollment.reference, "0912345678").content.decode()
+    assert "Trồng cây cảnh" in body
+    assert f'href="{course.get_absolute_url()}"' not in body
+
+
+def test_a_confirmation_without_a_phone_says_to_call_the_center(client):
+    course = CourseFactory()
+    client.post(reverse("attendance:enroll", args=[course.slug]), enroll_data(phone=""))
+    body = client.get(reverse("attendance:enroll-done", args=[course.slug])).content.decode()
+    assert "không thể tra cứu trên trang web" in body
+    assert f'href="{URL}"' not in body.split("<main", 1)[1].split("</main>", 1)[0]

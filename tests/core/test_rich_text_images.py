@@ -12,9 +12,9 @@ from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
+from core.demo import minimal_pdf
 from core.models import RichTextImage
 from core.roles import CENTER_STAFF
-from disclosures.demo import minimal_pdf
 from tests import pictures
 from tests.factories import UserFactory, administrator, center_staff, school_staff
 

@@ -11,9 +11,9 @@ from PIL import Image
 from pypdf import PdfReader
 
 from core import uploads
+from core.demo import minimal_pdf
 from core.uploads import ContentTypeValidator, DatedUploadTo, describe, human_size, sniff
 from core.uploads import pdf as pdf_checks
-from disclosures.demo import minimal_pdf
 from tests import pdfs, pictures
 
 PDF = minimal_pdf(["Bao cao"])

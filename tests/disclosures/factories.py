@@ -6,7 +6,7 @@ from pathlib import Path
 import factory
 from django.utils import timezone
 
-from disclosures.demo import minimal_pdf
+from core.demo import minimal_pdf
 from disclosures.models import Basis, DisclosureDocument
 from organizations.models import Organization
 

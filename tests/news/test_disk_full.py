@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from disclosures.demo import minimal_pdf
+from core.demo import minimal_pdf
 from news.models import Article, Attachment
 from tests.diskfull import disk_with_free_space
 from tests.factories import center_staff

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from disclosures.demo import minimal_pdf
+from core.demo import minimal_pdf
 from news.images import CoverImageValidator, rendition_name
 from news.models import Article, Attachment
 from tests import pdfs, pictures

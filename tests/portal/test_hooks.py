@@ -82,8 +82,8 @@ def test_load_demo_runs_a_new_apps_loader_after_the_others(with_hookapp):
     call_command("load_demo", stdout=out)
     assert "Bảng tin xóm: không có dữ liệu mẫu." in out.getvalue()
     loaded = (
-        "news, classes, organizations, questions, disclosures, attendance, survey, assessment, "
-        "hookapp"
+        "news, classes, organizations, documents, questions, disclosures, attendance, survey, "
+        "agenda, assessment, hookapp"
     )
     assert f"Demo content loaded: {loaded}" in out.getvalue()
 

@@ -198,6 +198,49 @@ def _asked(client, d):
     return [("", asked)]
 
 
+def _legal(client, d):
+    from documents.models import LegalDocument
+
+    return LegalDocument.objects.create(
+        title="Luật Giáo dục",
+        number="43/2019/QH14",
+        kind="law",
+        issuer="Quốc hội",
+        issued_on=datetime.date(2019, 6, 14),
+        effective_on=datetime.date(2020, 7, 1),
+        summary="Giáo dục thường xuyên.\n\nTrung tâm học tập cộng đồng.",
+        file=ContentFile(PDF, name="luat.pdf"),
+        source_url="https://vbpl.vn/",
+        status="published",
+        published_at=timezone.now(),
+    )
+
+
+def _documents(client, d):
+    _legal(client, d)
+    return [
+        ("", client.get("/van-ban/")),
+        ("filtered", client.get("/van-ban/", {"kind": "law", "year": "2019", "q": "giao duc"})),
+        ("bad-filter", client.get("/van-ban/", {"kind": "nope"})),
+        ("nothing-found", client.get("/van-ban/", {"q": "khongcogi"})),
+    ]
+
+
+def _agenda(client, d):
+    from agenda.models import Event
+
+    today = timezone.localdate()
+    Event.objects.create(title="Giao ban tuần", date=today, start_time=datetime.time(7, 30),
+                         end_time=datetime.time(9), place="Phòng họp", chaired_by="Giám đốc",
+                         participants="Cán bộ", description="Mang sổ.")  # fmt: skip
+    Event.objects.create(title="Tuyên truyền", date=today)
+    return [
+        ("", client.get("/lich-cong-tac/")),
+        ("next-week", client.get("/lich-cong-tac/", {"tuan": "2030-W10"})),
+        ("bad-week", client.get("/lich-cong-tac/", {"tuan": "x"})),
+    ]
+
+
 def _survey(client, d):
     return [
         ("form", client.get("/khao-sat/")),
@@ -252,6 +295,12 @@ PAGES = {
     "attendance:enroll-done": _enroll_done,
     "attendance:enrollment-lookup": _enrollment_lookup,
     "questions:question-list": _questions,
+    "documents:document-list": _documents,
+    "agenda:week": _agenda,
+    "agenda:feed": _get("/lich-cong-tac/lich.ics"),
+    "documents:document-detail": lambda client, d: [
+        ("", client.get(_legal(client, d).get_absolute_url()))
+    ],
     "questions:question-ask": _ask,
     "questions:question-asked": _asked,
     "questions:question-detail": lambda client, d: [
@@ -425,10 +474,12 @@ def test_every_public_page_is_valid_html(client, site, monkeypatch, settings, tm
         pages.append((label, response, status))
     # Too many forms from one address this hour: the pages that say so.
     settings.ENROLL_RATE_LIMIT = "1/h"
+    settings.QUESTION_RATE_LIMIT = "1/h"
     course_url = f"/lop-hoc/{site['course'].slug}/dang-ky/"
     for label, url, data in (
         ("enroll-limited", course_url, enroll_data(full_name="Lê Văn Ba")),
         ("survey-limited", "/khao-sat/", survey_data()),
+        ("question-limited", "/hoi-dap/gui/", {"title": "Hỏi", "body": "Hỏi gì?"}),
     ):
         client.post(url, data)
         response = client.post(url, data)

@@ -89,8 +89,9 @@ def test_the_honeypot_refuses_and_stores_nothing(client):
     assert Question.objects.count() == 0
 
 
-def test_the_rate_limit_like_enrollment(client, settings):
-    settings.ENROLL_RATE_LIMIT = "2/h"
+def test_the_rate_limit_has_its_own_setting(client, settings):
+    settings.ENROLL_RATE_LIMIT = "0"
+    settings.QUESTION_RATE_LIMIT = "2/h"
     for n in range(2):
         assert client.post(ASK, ask_data(title=f"Câu hỏi {n}")).status_code == 302
     response = client.post(ASK, ask_data(title="Câu hỏi thứ ba"))
@@ -161,6 +162,25 @@ def test_a_scheduled_answer_appears_at_its_time(client):
     assert client.get(question.get_absolute_url()).status_code == 200
 
 
+def test_the_page_cache_knows_when_a_scheduled_answer_appears():
+    from core.cache import next_change
+    from questions.selectors import next_change as questions_next_change
+
+    now = timezone.now()
+    at = now + datetime.timedelta(hours=3)
+    published(published_at=at)
+    published(published_at=now + datetime.timedelta(days=2))
+    assert questions_next_change(now) == at
+    assert next_change(now) <= at
+
+
+def test_the_public_list_changes_as_soon_as_staff_publish(client, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    assert "Lớp trồng cây cảnh" not in client.get("/hoi-dap/").content.decode()
+    published()
+    assert "Lớp trồng cây cảnh" in client.get("/hoi-dap/").content.decode()
+
+
 def test_an_unanswered_question_cannot_be_published():
     with pytest.raises(IntegrityError):
         Question.objects.create(
@@ -228,6 +248,34 @@ def test_staff_answer_and_the_asker_is_mailed_once(client):
     # A later edit does not mail again.
     _admin_post(client, question, answer="Tháng 12 mở lớp, buổi tối.", status="published")
     assert len(mail.outbox) == 1
+
+
+def test_a_failing_mail_server_keeps_the_answer_and_the_next_save_mails(client, monkeypatch):
+    import smtplib
+
+    import questions.services
+
+    client.force_login(center_staff(username="canbo-hoidap3"))
+    question = Question.objects.create(
+        title="Hỏi về lớp", body="Khi nào?", email="hoi@example.vn", consent_text="đồng ý"
+    )
+
+    def refuse(*args, **kwargs):
+        raise smtplib.SMTPServerDisconnected("down")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(questions.services, "send_mail", refuse)
+        response = _admin_post(client, question, answer="Tháng 12 mở lớp.")
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert question.answer == "Tháng 12 mở lớp." and question.answer_mailed_at is None
+    messages = client.get(response.url).content.decode()
+    assert "Chưa gửi được câu trả lời qua thư điện tử" in messages
+    # A title with a line break typed into the admin: still one mail, one subject line.
+    _admin_post(client, question, title="Hỏi về\r\nlớp", answer="Tháng 12 mở lớp.")
+    question.refresh_from_db()
+    assert question.answer_mailed_at is not None
+    assert len(mail.outbox) == 1 and "\n" not in mail.outbox[0].subject
 
 
 def test_staff_cannot_publish_without_an_answer(client):

@@ -90,6 +90,10 @@ TABLE = {
         lambda d: reverse("questions:question-asked"),
         dict.fromkeys(ROLES, 302),
     ),
+    "documents:document-list": (lambda d: reverse("documents:document-list"), EVERYONE),
+    "documents:document-detail": (lambda d: d["legal"].get_absolute_url(), EVERYONE),
+    "agenda:week": (lambda d: reverse("agenda:week"), EVERYONE),
+    "agenda:feed": (lambda d: reverse("agenda:feed"), EVERYONE),
     # Without a just-made enrollment in the visitor's session there is nothing to confirm.
     "attendance:enroll-done": (
         lambda d: reverse("attendance:enroll-done", args=[d["course"].slug]),
@@ -252,6 +256,8 @@ ADMIN_APPS = {
     "attendance": {"center"},
     "survey": {"center"},
     "questions": {"center"},
+    "documents": {"center"},
+    "agenda": {"center"},
     "organizations": {"school", "center"},
     "disclosures": {"school", "center"},
     "assessment": {"center"},
@@ -293,6 +299,7 @@ def data():
     from django.utils import timezone
 
     from assessment.models import SelfAssessment
+    from documents.models import LegalDocument
     from news.models import Article
     from organizations.models import Organization
     from organizations.seed import ensure_organizations
@@ -313,6 +320,15 @@ def data():
         "document": DocumentFactory(),
         "draft_doc": DocumentFactory(status="draft"),
         "assessment": SelfAssessment.objects.create(year=2025),
+        "legal": LegalDocument.objects.create(
+            title="Luật Giáo dục",
+            number="43/2019/QH14",
+            issuer="Quốc hội",
+            issued_on=timezone.localdate(),
+            source_url="https://vbpl.vn/",
+            status="published",
+            published_at=timezone.now(),
+        ),
         "question": Question.objects.create(
             title="Hỏi về lớp",
             body="Khi nào?",

@@ -184,6 +184,21 @@ TABLE = {
     ),
     "questions:question-ask": const(reverse("questions:question-ask")),
     "questions:question-asked": const(reverse("questions:question-asked")),
+    # Issue 16: the documents library.
+    "documents:document-list": each(
+        lambda d: reverse("documents:document-list"),
+        lambda d: reverse("documents:document-list") + f"?q={d['term']}",
+        lambda d: reverse("documents:document-list") + f"?issuer=UBND+xã+{d['mark']}",
+    ),
+    "documents:document-detail": each(
+        lambda d: d["legal"].get_absolute_url(), lambda d: d["legal_draft"].get_absolute_url()
+    ),
+    # Issue 16: the work calendar.
+    "agenda:week": (
+        "once",
+        lambda d: ["/lich-cong-tac/", "/lich-cong-tac/?tuan=2026-W50", "/lich-cong-tac/?tuan=x"],
+    ),
+    "agenda:feed": const("/lich-cong-tac/lich.ics"),
     "about": const(reverse("about")),
     "about-board": const(reverse("about-board")),
     "contact": const(reverse("contact")),

@@ -16,10 +16,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
+from core.demo import minimal_pdf
 from core.models import Center, CenterHost, Hamlet, RichTextImage
 from core.roles import CENTER_STAFF, SCHOOL_STAFF
 from core.tenancy import use_center
-from disclosures.demo import minimal_pdf
 
 A_HOST = "a.test"
 A_MARK, B_MARK = "ALPHAQW", "BRAVOZX"
@@ -168,6 +168,35 @@ def fill(center, mark, operator):
             email=f"{low}@hoi.test",
             consent_text=f"Đồng ý {mark}",
         )
+        # Issue 16: the documents library, one published with its file, one draft.
+        from documents.models import LegalDocument
+
+        legal = LegalDocument.objects.create(
+            title=f"Văn bản {mark}",
+            number=f"1/QĐ-{mark}",
+            issuer=f"UBND xã {mark}",
+            issued_on=now.date(),
+            summary=f"Tóm tắt {mark}",
+            file=SimpleUploadedFile(f"{low}.pdf", minimal_pdf([mark])),
+            status=LegalDocument.Status.PUBLISHED,
+            published_at=now,
+        )
+        legal_draft = LegalDocument.objects.create(
+            title=f"Dự thảo {mark}",
+            number=f"2/DT-{mark}",
+            issuer=f"UBND xã {mark}",
+            issued_on=now.date(),
+            source_url=f"https://{low}.test/van-ban",
+        )
+        # Issue 16: the work calendar, a public meeting and an internal one, this week.
+        from agenda.models import Event
+
+        meeting = Event.objects.create(
+            title=f"Họp {mark}", date=timezone.localdate(), place=f"Phòng {mark}"
+        )
+        Event.objects.create(
+            title=f"Họp nội bộ {mark}", date=timezone.localdate(), status=Event.Status.DRAFT
+        )
         # What the operator did here: the admin's "recent actions" of this center.
         LogEntry.objects.log_actions(
             user_id=operator.pk,
@@ -193,6 +222,9 @@ def fill(center, mark, operator):
         "draft_doc": draft_doc,
         "assessment": assessment,
         "question": question,
+        "meeting": meeting,
+        "legal": legal,
+        "legal_draft": legal_draft,
         "waiting_question": waiting,
         "content_type": ContentType.objects.get_for_model(article),
         "year": timezone.localdate().year,
