@@ -79,7 +79,14 @@ def test_an_elder_makes_the_text_larger_and_it_stays(
     assert larger >= normal * 1.45
     page.goto(live_server.url + "/")
     expect(page.locator("html")).to_have_class("text-larger")
-    for path in ("/", article.get_absolute_url(), "/lop-hoc/", "/cong-khai/"):
+    for path in (
+        "/",
+        article.get_absolute_url(),
+        "/lop-hoc/",
+        "/cong-khai/",
+        "/van-ban/",
+        "/lich-cong-tac/",
+    ):
         page.goto(live_server.url + path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
     page.goto(live_server.url + article.get_absolute_url())
@@ -91,7 +98,14 @@ def test_an_elder_makes_the_text_larger_and_it_stays(
 def test_the_site_follows_the_phones_dark_mode(live_server, phone_page, artifacts_dir, article):
     page = phone_page
     page.emulate_media(color_scheme="dark")
-    for path in (article.get_absolute_url(), "/", "/lop-hoc/", "/cong-khai/", "/tim-kiem/?q=tin"):
+    for path in (
+        article.get_absolute_url(),
+        "/",
+        "/lop-hoc/",
+        "/cong-khai/",
+        "/van-ban/",
+        "/lich-cong-tac/",
+    ):
         page.goto(live_server.url + path)
         bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
         assert bg == "rgb(18, 23, 21)", path
