@@ -12,6 +12,9 @@ includes a *content version*:
   hook (declared on its AppConfig, core.hooks); when that moment passes, the version is
   bumped too.
 
+Pages differ by one thing from a cookie: the reader's text size (core.comfort), one of a few
+fixed values, which is part of the key; nothing else from cookies is.
+
 Staff (any request carrying a session cookie) are never served from, nor stored in, this
 cache. Responses that set a cookie, vary on cookies or say private/no-store are not stored.
 """
@@ -28,7 +31,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re
 
-from core import hooks, tenancy
+from core import comfort, hooks, tenancy
 
 # Each center has its own version (a change at one center keeps the others' pages cached);
 # rows no center owns (the TT 25/2023 checklist) bump the one version every key also holds.
@@ -177,7 +180,8 @@ class AnonymousPageCacheMiddleware:
         if not settings.PAGE_CACHE_SECONDS or not _cacheable_request(request):
             return self.get_response(request)
         url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        key = f"page:{content_version()}:{hashlib.sha256(url.encode()).hexdigest()}"
+        size = comfort.text_size(request)
+        key = f"page:{content_version()}:{size}:{hashlib.sha256(url.encode()).hexdigest()}"
         stored = cache.get(key)
         if stored is not None:
             # Stored as plain data (status, headers, body): quicker to load than a response.

@@ -1,6 +1,7 @@
 from django.core.exceptions import DisallowedHost
 from django.utils.functional import SimpleLazyObject, lazy
 
+from core import comfort
 from core.centers import site_commune, site_name
 from core.contact import settings_contact
 
@@ -26,4 +27,7 @@ def site(request):
         # Read only if no later context processor gives the center's own (portal's does).
         "SITE_CONTACT": SimpleLazyObject(settings_contact),
         "canonical_url": lazy(canonical, str)(),
+        # The larger-text switch (core.comfort): <html class> and the footer's choices.
+        "TEXT_SIZE_CLASS": comfort.html_class(request),
+        "TEXT_SIZES": comfort.choices(request),
     }

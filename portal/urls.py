@@ -3,12 +3,15 @@ already use `home`, `search`, `report-year`, ..."""
 
 from django.urls import path
 
+from core import comfort
 from portal import report_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("tim-kiem/", views.search, name="search"),
     path("chinh-sach-rieng-tu/", views.privacy, name="privacy"),
+    # The larger-text switch in the footer (core.comfort): remembers the size, goes back.
+    path("co-chu/", comfort.set_text_size, name="text-size"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("favicon.ico", views.favicon, name="favicon"),

@@ -359,9 +359,15 @@ PAGES = {
     "disclosures:compliance": _get("/cong-khai/lich-cong-khai/"),
     "disclosures:document-detail": _of("document", ""),
     "disclosures:document-download": _of("document", "tai-ve/"),
+    # --- reading comfort (issue 16 part 6): the switch redirects; a page in large text ---
+    "text-size": lambda client, d: [
+        ("", Client().get("/co-chu/?c=lon&next=/")),
+        ("followed", Client().get("/co-chu/?c=rat-lon&next=/tin-tuc/", follow=True)),
+    ],
 }
 
 EXPECTED_STATUS = {
+    "text-size": 302,
     "favicon": 301,
     "attendance:enroll/errors": 400,
     "attendance:survey/errors": 400,

@@ -33,6 +33,8 @@ TABLE = {
     "privacy": (lambda d: reverse("privacy"), EVERYONE),
     "healthz": (lambda d: reverse("healthz"), EVERYONE),
     "robots-txt": (lambda d: reverse("robots-txt"), EVERYONE),
+    # --- reading comfort (issue 16 part 6): the text-size switch remembers and goes back ---
+    "text-size": (lambda d: reverse("text-size") + "?c=lon&next=/", dict.fromkeys(ROLES, 302)),
     "sitemap": (lambda d: reverse("sitemap"), EVERYONE),
     "favicon": (lambda d: "/favicon.ico", dict.fromkeys(ROLES, 301)),
     "news:article-list": (lambda d: reverse("news:article-list"), EVERYONE),

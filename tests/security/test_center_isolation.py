@@ -57,6 +57,8 @@ TABLE = {
     "privacy": const(reverse("privacy")),
     "healthz": const(reverse("healthz")),
     "robots-txt": const(reverse("robots-txt")),
+    # --- reading comfort (issue 16 part 6) ---
+    "text-size": const(reverse("text-size") + "?c=lon&next=/tin-tuc/"),
     "favicon": const("/favicon.ico"),
     "sitemap": const(reverse("sitemap")),
     "staff-home": const(reverse("staff-home")),
