@@ -95,6 +95,7 @@ def test_limits_come_from_the_environment_with_the_older_names_as_fallbacks():
         "picture": 20,
         "import": 5,
         "picture_megapixels": 40,
+        "album_photos": 30,
     }
     new = servers.production_setting(
         expression,
@@ -103,6 +104,7 @@ def test_limits_come_from_the_environment_with_the_older_names_as_fallbacks():
         DJANGO_UPLOAD_MAX_PICTURE_MB="8",
         DJANGO_UPLOAD_MAX_IMPORT_MB="2",
         DJANGO_UPLOAD_MAX_PICTURE_MEGAPIXELS="24",
+        DJANGO_UPLOAD_MAX_ALBUM_PHOTOS="12",
         DJANGO_DISCLOSURE_MAX_UPLOAD_MB="99",  # the new name wins
     )
     assert new == {
@@ -111,6 +113,7 @@ def test_limits_come_from_the_environment_with_the_older_names_as_fallbacks():
         "picture": 8,
         "import": 2,
         "picture_megapixels": 24,
+        "album_photos": 12,
     }
     old = servers.production_setting(
         expression, DJANGO_DISCLOSURE_MAX_UPLOAD_MB="12", DJANGO_NEWS_ATTACHMENT_MAX_MB="6"

@@ -39,5 +39,7 @@ def test_filter_and_open_a_document_on_a_phone(live_server, phone_page, artifact
     expect(facts).to_contain_text("15/01/2026")
     expect(page.get_by_role("link", name="Tải văn bản về")).to_be_visible()
     expect(page.get_by_role("button", name="In trang này")).to_be_visible()
+    # Measured once the stylesheet is in: unstyled, a picture is as wide as its file.
+    page.wait_for_load_state("load")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.screenshot(path=artifacts_dir / "van-ban-phone.png", full_page=True)

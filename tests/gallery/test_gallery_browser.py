@@ -52,6 +52,8 @@ def test_upload_then_browse_an_album_on_a_phone(live_server, phone_page, artifac
     expect(page.locator(".album-card")).to_contain_text("3 ảnh")
     page.get_by_role("link", name="Ngày hội đọc sách ở nhà văn hóa").click()
     expect(page.locator(".photo-grid figcaption")).to_have_count(3)
+    # Measured once the stylesheet is in: unstyled, a picture is as wide as its file.
+    page.wait_for_load_state("load")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.screenshot(path=artifacts_dir / "thu-vien-anh-album-phone.png", full_page=True)
     page.get_by_role("link", name="Các cháu đọc truyện tranh").click()
@@ -62,6 +64,8 @@ def test_upload_then_browse_an_album_on_a_phone(live_server, phone_page, artifac
     page.get_by_role("link", name="Ảnh sau").click()
     expect(page.locator(".photo-full figcaption")).to_contain_text("Góc đổi sách")
     assert page.url.endswith(album.get_absolute_url() + "2/")
+    # Measured once the stylesheet is in: unstyled, a picture is as wide as its file.
+    page.wait_for_load_state("load")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.screenshot(path=artifacts_dir / "thu-vien-anh-phone.png", full_page=True)
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
