@@ -85,6 +85,4 @@ class QuestionForm(HoneypotForm):
                 ),
                 code="no_consent",
             )
-        if not data.get("asker_name"):
-            data["show_name"] = False
         return data

@@ -22,7 +22,7 @@ def question_create(*, title, body, asker_name="", show_name=False, phone="", em
         title=title,
         body=body,
         asker_name=asker_name,
-        show_name=show_name and bool(asker_name),
+        show_name=show_name and bool(asker_name),  # no name, nothing to show
         phone=phone,
         email=email,
         consent_text=question_consent_text() if contact else "",
